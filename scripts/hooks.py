@@ -1,0 +1,73 @@
+"""MkDocs hooks: the edition model is loaded and checked before anything is written, then each page of the
+reading text gets its paragraph numbers, and the finished site has its internal links checked."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the model and the generators live beside mkdocs.yml
+
+import redbook  # noqa: E402
+from scripts.paragraphs import number_paragraphs  # noqa: E402
+
+_places: dict[str, tuple[str, str]] = {}  # anchor -> (page url, paragraph id), for the apparatus
+
+
+def _edition() -> redbook.Edition:
+    try:
+        return redbook.load_cached(ROOT)
+    except redbook.EditionError as err:
+        raise PluginError(str(err)) from None
+
+
+def on_config(config):
+    _edition()
+    _places.clear()
+    return config
+
+
+def on_nav(nav, config, files):
+    """Order the navigation as the book is read: title page, foreword, chapters, then the apparatus."""
+    edition = _edition()
+    rank = {f"{stem}.md": i for i, stem in enumerate(edition.pages)}
+    nav.items.sort(key=lambda item: rank.get(getattr(getattr(item, "file", None), "src_uri", ""), len(rank)))
+    pages = [item for item in nav.items if getattr(item, "is_page", False)]
+    nav.pages = pages
+    for before, page, after in zip([None, *pages], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+    return nav
+
+
+def on_page_content(html, page, config, files):
+    edition = _edition()
+    model_page = edition.pages.get(Path(page.file.src_uri).stem)
+    if model_page is None or model_page.paragraph_prefix is None:
+        return html
+    html, places = number_paragraphs(html, model_page.paragraph_prefix)
+    for anchor, pid in places.items():
+        if not anchor.startswith("text:"):
+            _places[anchor] = (model_page.url, pid)
+    texts = [text for key, text in places.items() if key.startswith("text:")]
+    for em in edition.emendations_of_page(model_page.stem):
+        if em.kind == "layout":
+            hit = next((i for i, t in enumerate(texts, start=1) if em.near in " ".join(t.split())), None)
+            if hit is None:
+                raise PluginError(f"{em.path}:{em.line}: {em.ident}: the words {em.near!r} are in no numbered "
+                                  f"paragraph of {model_page.path}\n    fix: give words of the restored passage itself")
+            _places[f"{em.anchor}-place"] = (model_page.url, f"p{model_page.paragraph_prefix}.{hit}")
+    return html
+
+
+_PLACE = re.compile(r'<a class="place" href="([^"#]*)" data-place="([^"]+)">[^<]*</a>')
+
+
+def on_post_page(output, page, config):
+    """Fill in the paragraph numbers of the apparatus, now that every page has been numbered."""
+    def fill(match):
+        url, pid = _places[match.group(2)]
+        return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
+    return _PLACE.sub(fill, output)

@@ -1,0 +1,43 @@
+"""Number the paragraphs of the reading text: every block gets an anchor (p3.12) and a visible, linkable number."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup, Tag
+
+#: Blocks of copy-text that get a number; headings, subtitles and the editors' own blocks do not.
+_SKIP_CLASSES = {"subtitle", "chapter-notes", "chapter-head", "editorial"}
+
+
+def _numbered_blocks(soup: BeautifulSoup):
+    for block in soup.find_all(recursive=False):
+        if not isinstance(block, Tag) or block.has_attr("data-copytext") or _SKIP_CLASSES & set(block.get("class", [])):
+            continue
+        if block.name == "p":
+            yield block
+        elif block.name == "blockquote":
+            yield from block.find_all("p", recursive=False)
+        elif block.name in ("ol", "ul"):
+            yield from block.find_all("li", recursive=False)
+        elif block.name == "table":
+            yield block
+
+
+def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str]]:
+    """Return the numbered HTML and a map from each element id inside a paragraph to that paragraph's id."""
+    soup = BeautifulSoup(html, "html.parser")
+    places: dict[str, str] = {}
+    for count, block in enumerate(_numbered_blocks(soup), start=1):
+        pid = f"p{prefix}.{count}"
+        if block.name == "table":
+            wrapper = soup.new_tag("div", attrs={"class": "numbered-block"})
+            block.wrap(wrapper)
+            block = wrapper
+        block["id"] = pid
+        block["class"] = [*block.get("class", []), "para"]
+        number = soup.new_tag("a", attrs={"class": "pnum", "href": f"#{pid}", "data-copytext": "",
+                                          "aria-label": f"Paragraph {prefix}.{count}"})
+        number.string = f"{prefix}.{count}"
+        block.insert(0, number)
+        for inner in block.find_all(id=True):
+            places[inner["id"]] = pid
+        places.setdefault(f"text:{count}", block.get_text(" "))
+    return str(soup), places

@@ -1,0 +1,55 @@
+"""The text is sacred: the built site gives every word of the copy-text, in order, and nothing else."""
+from __future__ import annotations
+
+import difflib
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from redbook.copytext import COPYTEXT, words
+from redbook.fidelity import copytext_words_of_page
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_COPYTEXT = ROOT.parent / "shared" / "source" / "red-book-part1.etol.txt"
+
+
+def test_copytext_is_the_one_received():
+    if not SHARED_COPYTEXT.exists():
+        pytest.skip("../shared/source is not beside this checkout")
+    ours, received = (ROOT / COPYTEXT).read_bytes(), SHARED_COPYTEXT.read_bytes()
+    assert hashlib.sha256(ours).hexdigest() == hashlib.sha256(received).hexdigest()
+
+
+def test_copytext_is_as_described():
+    data = (ROOT / COPYTEXT).read_bytes()
+    assert data.count(b"\n") == 632 and not data.endswith(b"\n")  # "632 lines" as wc counts them
+
+
+def _first_difference(expected: list[str], actual: list[str]) -> str:
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            return (f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8):a2 + 3])!r}\n"
+                    f"site gives {' '.join(actual[max(0, b1 - 8):b2 + 3])!r}")
+    return ""
+
+
+def test_site_gives_every_word_of_the_copytext_in_order(site, edition, capsys):
+    expected = words((ROOT / COPYTEXT).read_text(encoding="utf-8"))
+    actual = []
+    for page in edition.reading_pages():
+        actual += copytext_words_of_page((site / page.url).read_text(encoding="utf-8"))
+    with capsys.disabled():
+        print(f"\nfidelity: compared {len(expected)} words of the copy-text with {len(actual)} words "
+              f"read back from {len(edition.reading_pages())} pages of the built site")
+    assert actual == expected, _first_difference(expected, actual)
+
+
+def test_the_proof_notices_a_lost_word(site, edition):
+    """The comparison is not vacuous: dropping one word from a built page makes it fail."""
+    page = edition.pages["chapter-3"]
+    html = (site / page.url).read_text(encoding="utf-8").replace("the terrorist Nikolaev", "the Nikolaev", 1)
+    original = copytext_words_of_page((site / page.url).read_text(encoding="utf-8"))
+    assert copytext_words_of_page(html) != original
+    assert len(copytext_words_of_page(html)) == len(original) - 1
