@@ -56,12 +56,13 @@ def read_text(path: Path, problems: Collector, display: str) -> str | None:
 
 
 def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1):
-    """Parse YAML; a syntax error becomes a problem with the file's own line number."""
+    """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        # blank lines in front of the text shift every mark to its line in the file
+        return yaml.load("\n" * (first_line - 1) + text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = first_line + mark.line if mark else first_line
+        line = mark.line + 1 if mark else first_line
         what = f"malformed YAML: {err.problem or err}"
         if err.context:
             what += f" ({err.context})"

@@ -11,8 +11,15 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the model and the generators live beside mkdocs.yml
 
+from mkdocs.structure.files import File  # noqa: E402
+
 import redbook  # noqa: E402
+from scripts.pages import generators  # noqa: E402
+from scripts.links import broken_links  # noqa: E402
 from scripts.paragraphs import number_paragraphs  # noqa: E402
+
+#: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
+BACK_MATTER = {"principles.md": 10}
 
 _places: dict[str, tuple[str, str]] = {}  # anchor -> (page url, paragraph id), for the apparatus
 
@@ -30,11 +37,27 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
+    edition = _edition()
+    for generator in generators():
+        files.append(File.generated(config, generator.PATH, content=generator.markdown(edition)))
+    return files
+
+
+def _nav_rank(src_uri: str, edition: redbook.Edition) -> tuple:
+    stems = list(edition.pages)
+    stem = src_uri.removesuffix(".md")
+    if stem in stems and edition.pages[stem].is_reading_text:
+        return (0, stems.index(stem))
+    orders = {**BACK_MATTER, **{g.PATH: g.ORDER for g in generators()}}
+    return (1, orders.get(src_uri, 1000), src_uri)
+
+
 def on_nav(nav, config, files):
     """Order the navigation as the book is read: title page, foreword, chapters, then the apparatus."""
     edition = _edition()
-    rank = {f"{stem}.md": i for i, stem in enumerate(edition.pages)}
-    nav.items.sort(key=lambda item: rank.get(getattr(getattr(item, "file", None), "src_uri", ""), len(rank)))
+    nav.items.sort(key=lambda item: _nav_rank(getattr(getattr(item, "file", None), "src_uri", ""), edition))
     pages = [item for item in nav.items if getattr(item, "is_page", False)]
     nav.pages = pages
     for before, page, after in zip([None, *pages], pages, [*pages[1:], None]):
@@ -71,3 +94,11 @@ def on_post_page(output, page, config):
         url, pid = _places[match.group(2)]
         return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
     return _PLACE.sub(fill, output)
+
+
+def on_post_build(config):
+    """A link of the apparatus to a place that does not exist fails the build (it would fail a reader)."""
+    broken = broken_links(Path(config.site_dir))
+    if broken:
+        raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
+                          + "\n    fix: correct the link in the Markdown or data file that made it")

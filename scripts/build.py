@@ -1,0 +1,36 @@
+"""Build the whole edition into site/: a strict MkDocs build into a fresh folder, swapped in only when it
+succeeded, so that a failed build never leaves a half-written site over a good one."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(site: Path = ROOT / "site") -> float:
+    staging = site.with_name(site.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                             "--site-dir", str(staging)], cwd=ROOT, env=env)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        sys.exit("build: failed; the previous site/ is left as it was")
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    return time.monotonic() - start
+
+
+if __name__ == "__main__":
+    seconds = build()
+    print(f"build: site/ written in {seconds:.1f} s")

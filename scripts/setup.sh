@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Install everything the edition needs, once: Debian packages, a Python virtual environment with pinned
+# versions, and the npm packages the tests inject into pages. Safe to run again; it skips what is done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(chromium poppler-utils)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+stamp=".venv/.requirements.sha256"
+want=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setup: installing Python packages into .venv"
+  [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "$want" > "$stamp"
+fi
+
+if [ -f package.json ]; then
+  npm_stamp="node_modules/.package-lock.sha256"
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$want" ]; then
+    echo "setup: installing npm packages"
+    npm ci --silent --no-audit --no-fund
+    echo "$want" > "$npm_stamp"
+  fi
+fi
