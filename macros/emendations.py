@@ -16,7 +16,7 @@ def emendation(em: Emendation, *, interactive: bool = True) -> str:
         return (f'<span class="emendation" data-copytext="{attr(em.copy)}" '
                 f'title="{attr(em.ident)}: copy-text reads {attr(em.copy)}">{reading}</span>')
     pop = f"{em.anchor}-pop"
-    what = "deleted" if em.kind == "deletion" else "reads"
+    what = "reads"
     return (
         f'<span class="emendation" id="{em.anchor}" data-copytext="{attr(em.copy)}">{reading}'
         f'<button type="button" class="emendation__ref" popovertarget="{pop}" '
