@@ -5,6 +5,8 @@ around each page: the heading, the emendations and the list of notes.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -33,6 +35,12 @@ def _page(env):
 
 def define_env(env) -> None:
     _edition(env)  # validate all sources before anything is written
+    # Feature modules of this package (persons, dossiers, sources ...) register their own macros:
+    # each defines register(env, edition), where edition() returns the current model.
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "register"):
+            module.register(env, lambda: _edition(env))
 
     @env.macro
     def note(number: int) -> str:

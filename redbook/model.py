@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .apparatus import parts
 from .copytext import COPYTEXT
 from .emendations import Emendation, load_emendations, locate
 from .errors import Collector
@@ -30,6 +31,7 @@ class Edition:
     gaps: list[Gap]
     emendations: list[Emendation]
     copytext: str
+    apparatus: dict = field(default_factory=dict)   # persons, dossiers, sources ...: see redbook/apparatus/
     _notes_by_page: dict[str, list[Note]] = field(default_factory=dict)
 
     # -- questions the renderers and generators ask ------------------------------------------
@@ -93,6 +95,8 @@ def load(root: Path) -> Edition:
     _check_numbering(edition, problems)
     _check_links(edition, problems)
     _check_emendations(edition, problems)
+    for part in parts():
+        edition.apparatus[part.NAME] = part.load(edition, problems)
     problems.raise_if_any()
     return edition
 
