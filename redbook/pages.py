@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Collector
+from .safety import scan
 from .yamlsrc import parse_yaml, read_text, split_front_matter
 
 #: A note marker in a chapter's Markdown: {{ note(17) }}
 MARKER = re.compile(r"\{\{\s*note\(\s*(\d+)\s*\)\s*\}\}")
-#: Raw HTML that must never reach readers from content files.
-UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=", re.IGNORECASE)
 
 PARTS = ("front", "foreword", "chapter")
 FRONT_MATTER_KEYS = {"title", "part", "chapter", "title_supplied", "description", "hide", "search"}
@@ -86,10 +85,7 @@ def load_page(path: Path, root: Path, problems: Collector) -> Page | None:
     if not isinstance(title, str) or not title.strip():
         problems.add(display, 2, "the page has no title", "add a line 'title: ...' to the front matter")
         title = path.stem
-    for match in UNSAFE_HTML.finditer(body):
-        problems.add(display, body_line + body.count("\n", 0, match.start()),
-                     f"content must not carry scripts or event handlers ({match.group(0).strip()!r})",
-                     "remove the raw HTML; the edition's macros and stylesheets do all rendering")
+    scan(body, problems, display, body_line)
     page = Page(stem=path.stem, path=display, title=title, part=part,
                 chapter=chapter if part == "chapter" else None,
                 title_supplied=meta.get("title_supplied"), body=body, body_line=body_line)

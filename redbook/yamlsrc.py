@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Collector
+from .safety import scan
 
 
 class Mapping(dict):
@@ -56,7 +57,9 @@ def read_text(path: Path, problems: Collector, display: str) -> str | None:
 
 
 def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1):
-    """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1."""
+    """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1.
+    Every YAML source (data files, front matter) is also refused if it carries scripts (redbook/safety.py)."""
+    scan(text, problems, display, first_line)
     try:
         # blank lines in front of the text shift every mark to its line in the file
         return yaml.load("\n" * (first_line - 1) + text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
