@@ -17,6 +17,7 @@ import redbook  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 from scripts.links import broken_links  # noqa: E402
 from scripts.paragraphs import number_paragraphs  # noqa: E402
+from scripts import sitemeta  # noqa: E402
 
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}
@@ -32,7 +33,7 @@ def _edition() -> redbook.Edition:
 
 
 def on_config(config):
-    _edition()
+    sitemeta.configure(config, _edition())  # the edition's version and build date, for the footer
     _places.clear()
     return config
 
@@ -42,6 +43,7 @@ def on_files(files, config):
     edition = _edition()
     for generator in generators():
         files.append(File.generated(config, generator.PATH, content=generator.markdown(edition)))
+    sitemeta.set_sources(files, config, edition)  # "Edit this page" leads to the Markdown or the data file
     return files
 
 
