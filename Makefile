@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make serve   install what is missing, build the edition (site and PDF) and serve it on localhost
 #   make test    install what is missing and run every test
-.PHONY: setup build serve test bench clean
+.PHONY: setup build serve test bench clean check hooks
 
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
@@ -17,6 +17,12 @@ serve: build
 
 test: setup
 	$(PY) -m pytest
+
+check: setup
+	@$(PY) scripts/check.py
+
+hooks: setup
+	.venv/bin/pre-commit install
 
 bench: setup
 	$(PY) scripts/benchmark.py

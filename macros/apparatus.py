@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from redbook import Edition
 
-from .html import attr, text
+from .html import text
 
 
 def contents(edition: Edition) -> str:

@@ -120,7 +120,7 @@ def locate(text: str, emendations: list[Emendation], where: str, problems: Colle
         start = text.index(em.copy)
         spans.append((start, start + len(em.copy), em))
     spans.sort(key=lambda s: s[0])
-    for (a_start, a_end, a), (b_start, _, b) in zip(spans, spans[1:]):
+    for (_, a_end, a), (b_start, _, b) in zip(spans, spans[1:]):
         if b_start < a_end:
             problems.add(b.path, b.line, f"{b.ident} overlaps {a.ident} in {where}",
                          "merge the two entries into one emendation")

@@ -4,6 +4,7 @@ The edition's macros and stylesheets do all rendering, so no source file (a chap
 matter, a note, an emendation, any YAML data file) has a reason to hold a script element, an embedded
 object, an event-handler attribute or a javascript: address.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,6 +18,9 @@ UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b|\son[a-z]+\s*=|\bj
 def scan(text: str, problems: Collector, display: str, first_line: int = 1) -> None:
     """Report each script-like construct in `text`, whose first line is line `first_line` of the file."""
     for match in UNSAFE_HTML.finditer(text):
-        problems.add(display, first_line + text.count("\n", 0, match.start()),
-                     f"content must not carry scripts or event handlers ({match.group(0).strip()!r})",
-                     "remove the raw HTML; the edition's macros and stylesheets do all rendering")
+        problems.add(
+            display,
+            first_line + text.count("\n", 0, match.start()),
+            f"content must not carry scripts or event handlers ({match.group(0).strip()!r})",
+            "remove the raw HTML; the edition's macros and stylesheets do all rendering",
+        )

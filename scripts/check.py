@@ -5,6 +5,7 @@ file of footnotes/, every data file of data/ and the apparatus parts of redbook/
 cross-checked. Each problem is printed as `file:line: what is wrong` with a `fix:` line; the exit status is
 1 when there is any. pre-commit runs it on every commit that touches the edition's sources.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     seconds = time.monotonic() - start
     parts = ", ".join(sorted(edition.apparatus)) or "none"
-    print(f"check: no problems in {len(edition.pages)} pages, {len(edition.notes)} notes, "
-          f"{len(edition.emendations)} emendations (apparatus: {parts}) in {seconds:.2f} s")
+    print(
+        f"check: no problems in {len(edition.pages)} pages, {len(edition.notes)} notes, "
+        f"{len(edition.emendations)} emendations (apparatus: {parts}) in {seconds:.2f} s"
+    )
     return 0
 
 

@@ -14,10 +14,10 @@ sys.path.insert(0, str(ROOT))  # the model and the generators live beside mkdocs
 from mkdocs.structure.files import File  # noqa: E402
 
 import redbook  # noqa: E402
-from scripts.pages import generators  # noqa: E402
-from scripts.links import broken_links  # noqa: E402
-from scripts.paragraphs import number_paragraphs  # noqa: E402
 from scripts import sitemeta  # noqa: E402
+from scripts.links import broken_links  # noqa: E402
+from scripts.pages import generators  # noqa: E402
+from scripts.paragraphs import number_paragraphs  # noqa: E402
 
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}

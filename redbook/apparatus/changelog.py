@@ -3,6 +3,7 @@
 The newest entry is the edition's current version: the site's footer, the changelog page and the printed
 book all take it from here (`current(edition)`), so the version is written in one place only.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,14 +30,14 @@ class Release:
     version: str
     date: dt.date
     summary: str
-    changes: dict[str, tuple[str, ...]]   # section key (text, notes ...) -> the entries, in Markdown
+    changes: dict[str, tuple[str, ...]]  # section key (text, notes ...) -> the entries, in Markdown
     line: int
 
 
 @dataclass(frozen=True)
 class Changelog:
     path: str
-    releases: tuple[Release, ...]          # newest first
+    releases: tuple[Release, ...]  # newest first
 
     @property
     def version(self) -> str:
@@ -50,7 +51,7 @@ class Changelog:
 def build_date() -> dt.date:
     """The day of this build (UTC); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date()
 
 
@@ -67,16 +68,24 @@ def load(edition, problems: Collector) -> Changelog:
     path = edition.root / CHANGELOG
     display = CHANGELOG.as_posix()
     if not path.exists():
-        problems.add(display, None, "the changelog of the edition is missing",
-                     "create data/changelog.yml with at least one entry: version, date, summary")
+        problems.add(
+            display,
+            None,
+            "the changelog of the edition is missing",
+            "create data/changelog.yml with at least one entry: version, date, summary",
+        )
         return Changelog(display, ())
     text = read_text(path, problems, display)
     data = parse_yaml(text, problems, display) if text is not None else None
     if data is None:
         return Changelog(display, ())
     if not isinstance(data, dict) or set(data) != {"releases"} or not isinstance(data["releases"], list):
-        problems.add(display, 1, "the changelog must have one list under 'releases:'",
-                     "start the file with 'releases:' and give each version as '- version: ...'")
+        problems.add(
+            display,
+            1,
+            "the changelog must have one list under 'releases:'",
+            "start the file with 'releases:' and give each version as '- version: ...'",
+        )
         return Changelog(display, ())
     releases: list[Release] = []
     for item in data["releases"]:
@@ -86,43 +95,69 @@ def load(edition, problems: Collector) -> Changelog:
             continue
         for key in item:
             if key not in KEYS:
-                problems.add(display, item.key_lines[key], f"unknown field {key!r} in a changelog entry",
-                             f"use only {', '.join(sorted(KEYS))}; check the spelling")
+                problems.add(
+                    display,
+                    item.key_lines[key],
+                    f"unknown field {key!r} in a changelog entry",
+                    f"use only {', '.join(sorted(KEYS))}; check the spelling",
+                )
         version, date, summary = item.get("version"), item.get("date"), item.get("summary")
         if not isinstance(version, str) or not VERSION.match(version):
-            problems.add(display, item.key_lines.get("version", line),
-                         f"a version must be written as text such as \"1.2\", not {version!r}",
-                         "put the version number in quotes: version: \"1.2\"")
+            problems.add(
+                display,
+                item.key_lines.get("version", line),
+                f'a version must be written as text such as "1.2", not {version!r}',
+                'put the version number in quotes: version: "1.2"',
+            )
             continue
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
-            problems.add(display, item.key_lines.get("date", line), f"version {version}: the date must be a day "
-                         f"written YYYY-MM-DD, not {date!r}", "write the day of the release, e.g. date: 2026-11-25")
+            problems.add(
+                display,
+                item.key_lines.get("date", line),
+                f"version {version}: the date must be a day written YYYY-MM-DD, not {date!r}",
+                "write the day of the release, e.g. date: 2026-11-25",
+            )
             continue
         if not isinstance(summary, str) or not summary.strip():
-            problems.add(display, line, f"version {version} has no summary",
-                         "add 'summary: ...' with one sentence on what the version brings")
+            problems.add(
+                display,
+                line,
+                f"version {version} has no summary",
+                "add 'summary: ...' with one sentence on what the version brings",
+            )
             continue
         changes: dict[str, tuple[str, ...]] = {}
         for section in SECTIONS:
             entries = item.get(section) or []
             if not isinstance(entries, list) or not all(isinstance(e, str) and e.strip() for e in entries):
-                problems.add(display, item.key_lines.get(section, line),
-                             f"version {version}: '{section}' must be a list of changes, one line of text each",
-                             f"write '{section}:' and under it '- ...' for each change")
+                problems.add(
+                    display,
+                    item.key_lines.get(section, line),
+                    f"version {version}: '{section}' must be a list of changes, one line of text each",
+                    f"write '{section}:' and under it '- ...' for each change",
+                )
                 continue
             if entries:
                 changes[section] = tuple(entries)
         releases.append(Release(version, date, summary, changes, line))
     for newer, older in zip(releases, releases[1:]):
         if _key(newer.version) <= _key(older.version) or newer.date < older.date:
-            problems.add(display, newer.line, f"version {newer.version} ({newer.date}) stands above version "
-                         f"{older.version} ({older.date}) but is not newer",
-                         "keep the newest version first, with a higher number and a date no earlier")
+            problems.add(
+                display,
+                newer.line,
+                f"version {newer.version} ({newer.date}) stands above version "
+                f"{older.version} ({older.date}) but is not newer",
+                "keep the newest version first, with a higher number and a date no earlier",
+            )
     seen: dict[str, int] = {}
     for release in releases:
         if release.version in seen:
-            problems.add(display, release.line, f"version {release.version} is listed twice "
-                         f"(also line {seen[release.version]})", "give each version one entry")
+            problems.add(
+                display,
+                release.line,
+                f"version {release.version} is listed twice (also line {seen[release.version]})",
+                "give each version one entry",
+            )
         seen.setdefault(release.version, release.line)
     if not data["releases"]:
         problems.add(display, 1, "the changelog lists no version", "add the first version under 'releases:'")

@@ -1,4 +1,5 @@
 """The changelog page: what changed in the edition's text and apparatus, version by version (data/changelog.yml)."""
+
 from __future__ import annotations
 
 from redbook.apparatus.changelog import SECTIONS, current
@@ -17,10 +18,12 @@ def markdown(edition) -> str:
     log = current(edition)
     lines = [f"---\ntitle: {TITLE}\n---\n", f"# {TITLE}\n"]
     if log.releases:
-        lines.append(f"The current version of the edition is **{log.version}** of {_day(log.date)}. "
-                     "Each version records what changed in the reading text, the notes and the apparatus; "
-                     "every change of wording is also listed with its reason under "
-                     "[Editorial principles and emendations](principles.md).\n")
+        lines.append(
+            f"The current version of the edition is **{log.version}** of {_day(log.date)}. "
+            "Each version records what changed in the reading text, the notes and the apparatus; "
+            "every change of wording is also listed with its reason under "
+            "[Editorial principles and emendations](principles.md).\n"
+        )
     for release in log.releases:
         anchor = "version-" + release.version.replace(".", "-")
         lines.append(f"## Version {release.version}, {_day(release.date)} {{ #{anchor} }}\n")
