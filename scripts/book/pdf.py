@@ -1,0 +1,194 @@
+"""The whole edition as a printed book: one print HTML from the built site, laid out by WeasyPrint (CSS paged media).
+
+    python -m scripts.book.pdf [SITE] [OUT]     (default: site/ and site/red-book.pdf)
+
+The print HTML is made from the built site's pages (so from the same Markdown and data, after macros,
+emendations and paragraph numbering), turned into book form by transform.py, with the print stylesheet
+print.css and the site's own reading face (assets/fonts.css of the built site, Source Serif 4).
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from html import escape
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import redbook  # noqa: E402
+
+from . import backmatter  # noqa: E402
+from .pages import SitePage, site_pages  # noqa: E402
+from .transform import PRINT, to_book  # noqa: E402
+
+PDF_NAME = "red-book.pdf"
+STYLESHEET = Path(__file__).with_name("print.css")
+TITLE = "The Red Book on the Moscow Trials"
+AUTHOR = "Leon Sedov"
+SUBJECT = "Part I: the foreword and chapters 1 to 7. A reading edition of the ETOL transcription (September 2000)."
+
+#: What the printed form does with the web edition's apparatus; printed under the publication history.
+IN_PRINT = (
+    "<p><strong>This printing.</strong> It is made from the same sources as the web edition, at the same build. "
+    "The book’s notes stand at the foot of the page with the book’s own numbers; the author’s notes end with "
+    "“(L.S.)”, the later editors’ notes are marked “Editors’ note”. A word corrected by this edition is "
+    "followed by °; the apparatus at the foot of the page gives the paragraph, the edition’s reading, a "
+    "bracket, and the copy-text’s reading (<i>ETOL</i>), with the number of the entry in the register of "
+    "emendations. The paragraph numbers in the margin are those of the web edition; page numbers of the "
+    "back matter refer to this printing. Where a note refers to a page of the printed edition of 1980, the "
+    "page of this printing that the editors take it to mean follows in square brackets.</p>"
+)
+
+
+def _section(soup: BeautifulSoup, page: SitePage, classes: str):
+    section = soup.new_tag("section", attrs={"class": classes, "id": page.stem})
+    section.extend(list(page.article.contents))
+    return section
+
+
+def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
+    """The title leaf, the publication history (the copy-text's own header) and the note on the edition."""
+    article = page.article
+    title_page = article.select_one(".title-page")
+    header = article.select_one(".copytext-header")
+    about = article.select_one(".about-edition")
+    out = []
+    leaf = soup.new_tag("section", attrs={"class": "title-leaf", "id": page.stem})
+    if title_page is not None:
+        leaf.extend(list(title_page.contents))
+    out.append(leaf)
+    imprint = soup.new_tag("section", attrs={"class": "imprint", "id": "imprint"})
+    if header is not None:
+        imprint.extend(list(header.contents))
+    imprint.append(BeautifulSoup(IN_PRINT, "html.parser"))
+    out.append(imprint)
+    out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents"}))   # filled in by _contents
+    if about is not None:
+        for heading in about.find_all("h2"):
+            if heading.get_text(strip=True) == "Contents":
+                for sibling in list(heading.find_next_siblings()):
+                    sibling.decompose()
+                heading.decompose()
+        heading = about.find("h2")
+        if heading is not None:
+            heading.name = "h1"
+            heading["data-running"] = heading.get_text(strip=True)
+        section = soup.new_tag("section", attrs={"class": "about", "id": "about"})
+        section.extend(list(about.contents))
+        out.append(section)
+    return out
+
+
+def _contents(soup: BeautifulSoup, body) -> None:
+    """The contents with page numbers: every section of the book after the contents that has a heading."""
+    nav = body.find("nav", id="contents")
+    heading = soup.new_tag("h1", attrs={"data-running": "Contents"})
+    heading.string = "Contents"
+    nav.append(heading)
+    listing = soup.new_tag("ol")
+    for section in nav.find_next_siblings("section"):
+        h1 = section.find("h1")
+        if h1 is None:
+            continue
+        item = soup.new_tag("li", attrs={"class": f"toc-{section.get('data-kind', 'front')}"})
+        link = soup.new_tag("a", attrs={"href": f"#{section['id']}"})
+        label = section.get("data-label")
+        if label:
+            span = soup.new_tag("span", attrs={"class": "toc-label"})
+            span.string = label
+            link.append(span)
+            link.append(" ")
+        title = soup.new_tag("span", attrs={"class": "toc-title"})
+        title.string = h1.get("data-running") or h1.get_text(" ", strip=True)
+        link.append(title)
+        item.append(link)
+        listing.append(item)
+    nav.append(listing)
+
+
+def book_html(site: Path, edition: redbook.Edition) -> str:
+    pages = site_pages(site, edition)
+    stems = {p.stem for p in pages}
+    soup = BeautifulSoup(
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(TITLE)}</title>'
+        f'<meta name="author" content="{escape(AUTHOR)}"><meta name="description" content="{escape(SUBJECT)}">'
+        '<meta name="generator" content="WeasyPrint, from the edition’s sources">'
+        "</head><body></body></html>", "html.parser")
+    body = soup.body
+    handled = backmatter.replaced_pages(edition)
+    for page in pages:
+        if page.stem in handled:
+            continue
+        article = to_book(page, stems, PRINT)
+        for link in article.find_all("a", attrs={"data-to": True}):
+            if page.kind in ("front", "back"):
+                link["class"] = [*link.get("class", []), "pageref"]
+        if page.kind == "front":
+            body.extend(_front_matter(soup, page))
+            continue
+        section = _section(soup, page, f"part part--{page.kind}")
+        section["data-kind"] = page.kind
+        if page.kind == "chapter":
+            section["data-label"] = page.label
+        h1 = section.find("h1")
+        if h1 is not None and not h1.has_attr("data-running"):
+            h1["data-running"] = page.title
+            h1["data-bookmark"] = page.title
+        body.append(section)
+    for section in backmatter.sections(edition, soup, PRINT):
+        section["data-kind"] = "back"
+        body.append(section)
+    _contents(soup, body)
+    return str(soup)
+
+
+_FONT_FILE = re.compile(r"^source-serif-4-(?P<subset>[a-z-]+)-(?P<weight>\d+)-(?P<style>normal|italic)\.woff2$")
+
+
+def font_faces(site: Path) -> str:
+    """The site's reading face, one family per subset ("Book latin", "Book latin-ext" ...), so that the print
+    stylesheet can list them in turn and each character finds the subset that has it (WeasyPrint does not
+    choose among the faces of one family by unicode-range)."""
+    rules = []
+    for path in sorted((site / "assets" / "fonts").glob("*.woff2")):
+        match = _FONT_FILE.match(path.name)
+        if match:
+            rules.append('@font-face {{ font-family: "Book {subset}"; font-style: {style}; font-weight: {weight}; '.format(**match.groupdict())
+                         + f'src: url(assets/fonts/{path.name}) format("woff2"); }}')
+    return "\n".join(rules)
+
+
+def write_pdf(html: str, out: Path, site: Path) -> None:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    stylesheets = [CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts),
+                   CSS(filename=str(STYLESHEET), font_config=fonts)]
+    document = HTML(string=html, base_url=str(site) + "/").render(stylesheets=stylesheets, font_config=fonts)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    document.write_pdf(tmp, pdf_tags=True, uncompressed_pdf=False)
+    tmp.replace(out)
+
+
+def build(site: Path = ROOT / "site", out: Path | None = None, edition: redbook.Edition | None = None) -> dict:
+    """Write the PDF of the built site `site` to `out` (default site/red-book.pdf); return figures."""
+    start = time.monotonic()
+    edition = edition or redbook.load_cached(ROOT)
+    out = out or site / PDF_NAME
+    html = book_html(site, edition)
+    write_pdf(html, out, site)
+    return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out}
+
+
+if __name__ == "__main__":
+    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    target = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    figures = build(site_dir, target)
+    print(f"pdf: {figures['path']} written in {figures['seconds']:.1f} s ({figures['bytes'] / 1e6:.2f} MB)")
