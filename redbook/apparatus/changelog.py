@@ -28,7 +28,7 @@ VERSION = re.compile(r"^\d+(\.\d+){1,2}$")
 @dataclass(frozen=True)
 class Release:
     version: str
-    date: dt.date
+    date: dt.date | None   # None: the version in preparation (only the newest may be undated)
     summary: str
     changes: dict[str, tuple[str, ...]]  # section key (text, notes ...) -> the entries, in Markdown
     line: int
@@ -110,12 +110,14 @@ def load(edition, problems: Collector) -> Changelog:
                 'put the version number in quotes: version: "1.2"',
             )
             continue
-        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        undated_ok = date is None and not releases and "date" not in item
+        if not undated_ok and (not isinstance(date, dt.date) or isinstance(date, dt.datetime)):
             problems.add(
                 display,
                 item.key_lines.get("date", line),
                 f"version {version}: the date must be a day written YYYY-MM-DD, not {date!r}",
-                "write the day of the release, e.g. date: 2026-11-25",
+                "write the day of the release, e.g. date: 2026-11-25; only the newest version, while it is "
+                "in preparation, may leave out its date",
             )
             continue
         if not isinstance(summary, str) or not summary.strip():
@@ -141,7 +143,7 @@ def load(edition, problems: Collector) -> Changelog:
                 changes[section] = tuple(entries)
         releases.append(Release(version, date, summary, changes, line))
     for newer, older in zip(releases, releases[1:]):
-        if _key(newer.version) <= _key(older.version) or newer.date < older.date:
+        if _key(newer.version) <= _key(older.version) or (newer.date or dt.date.max) < older.date:
             problems.add(
                 display,
                 newer.line,

@@ -11,7 +11,7 @@ ORDER = 90
 
 
 def _day(date) -> str:
-    return f"{date.day} {date:%B %Y}"
+    return f"{date.day} {date:%B %Y}" if date else "in preparation"
 
 
 def markdown(edition) -> str:
@@ -19,7 +19,7 @@ def markdown(edition) -> str:
     lines = [f"---\ntitle: {TITLE}\n---\n", f"# {TITLE}\n"]
     if log.releases:
         lines.append(
-            f"The current version of the edition is **{log.version}** of {_day(log.date)}. "
+            f"The current version of the edition is **{log.version}** ({_day(log.date)}). "
             "Each version records what changed in the reading text, the notes and the apparatus; "
             "every change of wording is also listed with its reason under "
             "[Editorial principles and emendations](principles.md).\n"
