@@ -175,8 +175,13 @@ def _filecheck(*args: str) -> subprocess.CompletedProcess:
 
 
 def _tracked(*patterns: str) -> list[str]:
-    out = subprocess.run(["git", "ls-files", *patterns], cwd=ROOT, capture_output=True, text=True).stdout
-    return [str(ROOT / name) for name in out.split()]
+    """The repository's files matching the patterns (git's list; outside a git checkout, the files on disk)."""
+    result = subprocess.run(["git", "ls-files", *patterns], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0:
+        return [str(ROOT / name) for name in result.stdout.split()]
+    skip = {".venv", "node_modules", "site", ".git"}
+    found = {p for pattern in patterns for p in ROOT.rglob(pattern) if not skip & set(p.relative_to(ROOT).parts)}
+    return sorted(map(str, found))
 
 
 def test_the_repository_yaml_and_bibtex_pass_the_hooks():
