@@ -3,6 +3,7 @@
 Until an apparatus part is there, the book carries whatever back-matter pages the site has (the editorial
 principles and register of emendations, and any generated page), transformed like the rest.
 """
+
 from __future__ import annotations
 
 from bs4 import BeautifulSoup

@@ -1,4 +1,5 @@
 """The built site's pages in the order of its navigation (the book's order), each with its article."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,13 +13,13 @@ from redbook.fidelity import THEME_CHROME
 
 @dataclass
 class SitePage:
-    stem: str              # "chapter-3"
-    url: str               # "chapter-3.html"
+    stem: str  # "chapter-3"
+    url: str  # "chapter-3.html"
     title: str
-    kind: str              # front (title page), foreword, chapter, back (principles, generated apparatus pages)
-    label: str             # "Chapter 3", or the title
+    kind: str  # front (title page), foreword, chapter, back (principles, generated apparatus pages)
+    label: str  # "Chapter 3", or the title
     model: redbook.model.Page | None
-    article: Tag           # the page's <article>, theme chrome removed; the transforms change it in place
+    article: Tag  # the page's <article>, theme chrome removed; the transforms change it in place
 
 
 def nav_urls(site: Path) -> list[str]:

@@ -6,9 +6,11 @@ The print HTML is made from the built site's pages (so from the same Markdown an
 emendations and paragraph numbering), turned into book form by transform.py, with the print stylesheet
 print.css and the site's own reading face (assets/fonts.css of the built site, Source Serif 4).
 """
+
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 import time
 from html import escape
@@ -22,7 +24,7 @@ if str(ROOT) not in sys.path:
 
 import redbook  # noqa: E402
 
-from . import backmatter  # noqa: E402
+from . import backmatter, weasyfix  # noqa: E402
 from .pages import SitePage, site_pages  # noqa: E402
 from .transform import PRINT, to_book  # noqa: E402
 
@@ -67,7 +69,7 @@ def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
         imprint.extend(list(header.contents))
     imprint.append(BeautifulSoup(IN_PRINT, "html.parser"))
     out.append(imprint)
-    out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents"}))   # filled in by _contents
+    out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents"}))  # filled in by _contents
     if about is not None:
         for heading in about.find_all("h2"):
             if heading.get_text(strip=True) == "Contents":
@@ -118,7 +120,9 @@ def book_html(site: Path, edition: redbook.Edition) -> str:
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(TITLE)}</title>'
         f'<meta name="author" content="{escape(AUTHOR)}"><meta name="description" content="{escape(SUBJECT)}">'
         '<meta name="generator" content="WeasyPrint, from the edition’s sources">'
-        "</head><body></body></html>", "html.parser")
+        "</head><body></body></html>",
+        "html.parser",
+    )
     body = soup.body
     handled = backmatter.replaced_pages(edition)
     for page in pages:
@@ -144,7 +148,21 @@ def book_html(site: Path, edition: redbook.Edition) -> str:
         section["data-kind"] = "back"
         body.append(section)
     _contents(soup, body)
+    _exact_places(body)
     return str(soup)
+
+
+def _exact_places(body) -> None:
+    """The register of emendations points on the web to the paragraph; in print, where a paragraph may run over
+    two pages, its page number must be that of the corrected word itself: point at the emendation."""
+    ids = {tag["id"] for tag in body.find_all(id=True)}
+    for row in body.find_all("tr", id=re.compile(r"--em-\d+-entry$")):
+        number = re.search(r"--em-(\d+)-entry$", row["id"]).group(1)
+        for link in row.select("a.place[href]"):
+            stem = link["href"].lstrip("#").split("--", 1)[0]
+            exact = f"{stem}--em-{number}"
+            if exact in ids:
+                link["href"] = f"#{exact}"
 
 
 _FONT_FILE = re.compile(r"^source-serif-4-(?P<subset>[a-z-]+)-(?P<weight>\d+)-(?P<style>normal|italic)\.woff2$")
@@ -158,8 +176,12 @@ def font_faces(site: Path) -> str:
     for path in sorted((site / "assets" / "fonts").glob("*.woff2")):
         match = _FONT_FILE.match(path.name)
         if match:
-            rules.append('@font-face {{ font-family: "Book {subset}"; font-style: {style}; font-weight: {weight}; '.format(**match.groupdict())
-                         + f'src: url(assets/fonts/{path.name}) format("woff2"); }}')
+            rules.append(
+                '@font-face {{ font-family: "Book {subset}"; font-style: {style}; font-weight: {weight}; '.format(
+                    **match.groupdict()
+                )
+                + f'src: url(assets/fonts/{path.name}) format("woff2"); }}'
+            )
     return "\n".join(rules)
 
 
@@ -167,14 +189,26 @@ def write_pdf(html: str, out: Path, site: Path) -> None:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    weasyfix.apply()  # notes stay on the page of their marker
+
     fonts = FontConfiguration()
-    stylesheets = [CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts),
-                   CSS(filename=str(STYLESHEET), font_config=fonts)]
+    stylesheets = [
+        CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts),
+        CSS(filename=str(STYLESHEET), font_config=fonts),
+    ]
     document = HTML(string=html, base_url=str(site) + "/").render(stylesheets=stylesheets, font_config=fonts)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     document.write_pdf(tmp, pdf_tags=True, uncompressed_pdf=False)
     tmp.replace(out)
+
+
+def offer_last(built: Path, site: Path) -> None:
+    """`mkdocs serve` builds the site without the PDF: offer the one of the last full build (`make build`),
+    when there is one, so that "Download PDF" works while previewing. A missing PDF breaks nothing."""
+    last = built / PDF_NAME
+    if last.is_file() and built.resolve() != site.resolve() and not (site / PDF_NAME).exists():
+        shutil.copy2(last, site / PDF_NAME)
 
 
 def build(site: Path = ROOT / "site", out: Path | None = None, edition: redbook.Edition | None = None) -> dict:

@@ -11,6 +11,7 @@ Nothing interactive survives: popovers and their buttons are turned into the boo
 elements that stand for copy-text (`data-copytext`) keep that attribute, so that the fidelity reading of
 redbook/fidelity.py still applies to the reading text of a transformed page.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ from bs4 import BeautifulSoup, Tag
 
 from .pages import SitePage
 
-COPY_TEXT_SIGLUM = "ETOL"   # the copy-text, in apparatus entries: the ETOL transcription
+COPY_TEXT_SIGLUM = "ETOL"  # the copy-text, in apparatus entries: the ETOL transcription
 _PARAGRAPH_ID = re.compile(r"^p(?:\d+|F)\.\d+$")
 _EMENDATION_TITLE = re.compile(r"^(E(\d+)):")
 
@@ -29,8 +30,8 @@ _EMENDATION_TITLE = re.compile(r"^(E(\d+)):")
 @dataclass(frozen=True)
 class Target:
     name: str
-    single_document: bool      # print: every page in one HTML document; ebook: one file per page
-    suffix: str = ".html"      # the file suffix of a page when not a single document
+    single_document: bool  # print: every page in one HTML document; ebook: one file per page
+    suffix: str = ".html"  # the file suffix of a page when not a single document
 
     def anchor(self, stem: str, fragment: str | None) -> str:
         """An element id of `stem`'s page as it stands in the book."""
@@ -82,9 +83,12 @@ def _inline_emendations(soup: BeautifulSoup, body: Tag, target: Target) -> list[
         match = _EMENDATION_TITLE.match(em.get("title", ""))
         ident = match.group(1) if match else ""
         del em["title"]
+        if match:
+            em["id"] = f"em-{match.group(2)}"  # the register of emendations points here
         em.append(_new(soup, "span", "°", class_="em-mark", data_copytext=""))
-        entries.append(_apparatus_entry(soup, "°", em.get_text("").removesuffix("°"),
-                                        em.get("data-copytext", ""), ident, target))
+        entries.append(
+            _apparatus_entry(soup, "°", em.get_text("").removesuffix("°"), em.get("data-copytext", ""), ident, target)
+        )
     return entries
 
 
@@ -105,8 +109,15 @@ def transform_notes(soup: BeautifulSoup, article: Tag, target: Target) -> None:
             first_call[number] = button["id"]
             body = _note_body(pop)
             entries = _inline_emendations(soup, body, target)
-            note = _new(soup, "span", class_=f"fn fn--note fn--{kind}", data_call=number, data_mark=number,
-                        role="note", id=f"note-{number}")
+            note = _new(
+                soup,
+                "span",
+                class_=f"fn fn--note fn--{kind}",
+                data_call=number,
+                data_mark=number,
+                role="note",
+                id=f"note-{number}",
+            )
             note.extend(list(body.contents))
             if kind == "editors":
                 note.append(" ")
@@ -115,16 +126,23 @@ def transform_notes(soup: BeautifulSoup, article: Tag, target: Target) -> None:
                 note.append("\u2003")
                 note.append(entry)
             call.clear()
-            call["id"] = button["id"]   # where the marker stands (ref-25); the note itself is note-25
+            call["id"] = button["id"]  # where the marker stands (ref-25); the note itself is note-25
             call.append(note)
         else:
-            ref = _new(soup, "a", number, class_=f"noteref noteref--{kind}", href=f"#note-{number}",
-                       id=button["id"], **{"epub:type": "noteref"})
+            ref = _new(
+                soup,
+                "a",
+                number,
+                class_=f"noteref noteref--{kind}",
+                href=f"#note-{number}",
+                id=button["id"],
+                **{"epub:type": "noteref"},
+            )
             pop.decompose()
             button.replace_with(ref)
     for section in article.select("section.chapter-notes"):
         if target.single_document:
-            section.decompose()   # the notes stand at the foot of their pages
+            section.decompose()  # the notes stand at the foot of their pages
         else:
             for back in section.select(".note-back"):
                 back["role"] = "doc-backlink"
@@ -152,8 +170,7 @@ def _apparatus_entry(soup, place: str | None, reading: str, copy: str, ident: st
     if ident:
         number = ident[1:]
         entry.append(" ")
-        entry.append(_new(soup, "a", ident, class_="app-ref",
-                          href=target.href("principles", f"em-{number}-entry")))
+        entry.append(_new(soup, "a", ident, class_="app-ref", href=f"principles.html#em-{number}-entry"))
     return entry
 
 
@@ -161,7 +178,7 @@ def transform_emendations(soup: BeautifulSoup, article: Tag, target: Target) -> 
     for em in article.select("span.emendation"):
         button = em.find("button", class_="emendation__ref")
         if button is None:
-            continue   # inside a note: handled with the note
+            continue  # inside a note: handled with the note
         em.find(class_="emendation__pop").decompose()
         reading_tag = em.find(class_="emendation__reading")
         reading = reading_tag.get_text("") if reading_tag else ""
@@ -172,8 +189,16 @@ def transform_emendations(soup: BeautifulSoup, article: Tag, target: Target) -> 
             note.append(entry)
             button.replace_with(note)
         else:
-            button.replace_with(_new(soup, "a", "°", class_="em-mark", data_copytext="",
-                                     href=target.href("principles", f"em-{ident[1:]}-entry")))
+            button.replace_with(
+                _new(
+                    soup,
+                    "a",
+                    "°",
+                    class_="em-mark",
+                    data_copytext="",
+                    href=f"principles.html#em-{ident[1:]}-entry",
+                )
+            )
 
 
 # -- headings ----------------------------------------------------------------------------------------------
@@ -195,12 +220,13 @@ def transform_heading(soup: BeautifulSoup, page: SitePage, article: Tag, target:
         note = _new(soup, "span", class_="fn fn--supplied", data_call="†", data_mark="†")
         note.append(_new(soup, "span", "Title supplied. ", class_="fn-head"))
         note.append(words + " ")
-        note.append(_new(soup, "a", "Editorial principles", href=target.href("principles", "supplied-titles")))
+        note.append(_new(soup, "a", "Editorial principles", href="principles.html#supplied-titles"))
         note.append(".")
         button.replace_with(note)
     else:
-        button.replace_with(_new(soup, "a", "†", class_="supplied-mark",
-                                 href=target.href("principles", "supplied-titles"), title=words))
+        button.replace_with(
+            _new(soup, "a", "†", class_="supplied-mark", href="principles.html#supplied-titles", title=words)
+        )
 
 
 # -- paragraph numbers, leftovers, links, ids ------------------------------------------------------------------
@@ -224,9 +250,11 @@ def rewrite_links(page: SitePage, article: Tag, stems: set[str], target: Target)
         parts = urlsplit(link["href"])
         if parts.scheme or parts.netloc:
             continue
+        if not target.single_document and parts.path.endswith(target.suffix):
+            continue  # made by the transforms above: already the address of a page of the book
         stem = parts.path.removesuffix(".html") if parts.path else page.stem
         if parts.path and (not parts.path.endswith(".html") or stem not in stems):
-            link.unwrap()   # a file of the site (the source, a data file) that the book does not carry
+            link.unwrap()  # a file of the site (the source, a data file) that the book does not carry
             continue
         link["href"] = target.href(stem, parts.fragment or None)
         if stem in stems and stem != page.stem:
@@ -250,4 +278,3 @@ def to_book(page: SitePage, stems: set[str], target: Target = PRINT) -> Tag:
     rewrite_links(page, article, stems, target)
     prefix_ids(page, article, target)
     return article
-

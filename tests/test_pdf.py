@@ -1,0 +1,276 @@
+"""The printed book (scripts/book/pdf.py), read back from the PDF with pypdf and poppler's pdftotext.
+
+Expectations come from the edition's sources (titles, notes, emendations from the model; words from the
+copy-text) and from the fonts shipped in docs/assets/fonts, never from the print HTML the program made.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from redbook.copytext import COPYTEXT
+from scripts.book import pdf as book_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
+
+
+@pytest.fixture(scope="session")
+def pdf(site, edition, tmp_path_factory) -> Path:
+    """The PDF of the session's site, built once."""
+    out = tmp_path_factory.mktemp("pdf") / book_pdf.PDF_NAME
+    book_pdf.build(site, out, edition)
+    return out
+
+
+@pytest.fixture(scope="session")
+def reader(pdf) -> PdfReader:
+    return PdfReader(pdf)
+
+
+def _norm(text: str) -> str:
+    """Text as compared: hyphenation at line ends undone, all white space one space, quotes plain."""
+    text = re.sub(r"-\n(?=[a-z])", "", text)
+    text = text.replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def pages(pdf) -> list[str]:
+    """The text of each page (index 0 = page 1), as pdftotext reads it."""
+    raw = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return [_norm(page) for page in raw.stdout.split("\f")]
+
+
+@pytest.fixture(scope="session")
+def destinations(reader) -> dict[str, int]:
+    """Named destinations (the print HTML's element ids) -> page index."""
+    return {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+
+
+def _outline(reader, items=None, depth=0):
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _outline(reader, item, depth + 1)
+        else:
+            yield depth, item.title, reader.get_destination_page_number(item)
+
+
+def _words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
+
+
+def _without_marks(text: str) -> str:
+    """Page text without what the print edition adds inside a note: the ° of an emendation, and the page of this
+    printing after a reference to a page of the 1980 edition ("See page 17 [p. 31].")."""
+    return re.sub(r" \[p\. \d+\]", "", text.replace("°", ""))
+
+
+def _note_words(edition, note) -> str:
+    """A note's words as a reader sees them: its emendations (data/emendations.yml) made, no Markdown emphasis."""
+    text = note.text
+    for em in edition.emendations_of_note(note.number):
+        text = text.replace(em.copy, em.reading, 1)
+    return _norm(re.sub(r"[*_]", "", text))
+
+
+# -- the book's structure -------------------------------------------------------------------------------------
+def test_the_page_is_a5(reader):
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (148, 210)
+
+
+def test_every_chapter_title_is_in_the_pdf(edition, pages):
+    text = " ".join(pages)
+    for page in edition.reading_pages():
+        if page.part != "front":
+            assert _norm(page.title) in text, page.title
+
+
+def test_the_outline_has_an_entry_per_chapter_on_a_right_hand_page(edition, reader, pages):
+    entries = [(title, index) for depth, title, index in _outline(reader) if depth == 0]
+    for page in edition.reading_pages():
+        if page.part == "front":
+            continue
+        hits = [index for title, index in entries if _norm(page.title) in _norm(title)]
+        assert len(hits) == 1, f"{page.title}: {entries}"
+        assert _norm(page.title) in pages[hits[0]], f"the bookmark of {page.title} leads to page {hits[0] + 1}"
+        assert hits[0] % 2 == 0, f"{page.title} opens on page {hits[0] + 1}, a left-hand page"
+
+
+def test_the_outline_has_the_back_matter(reader):
+    titles = [title for depth, title, _ in _outline(reader) if depth == 0]
+    assert "Editorial principles and emendations" in titles
+
+
+def test_the_contents_give_the_page_where_each_chapter_opens(edition, reader, pages):
+    opening = {title: index + 1 for depth, title, index in _outline(reader) if depth == 0}
+    contents = next(text for text in pages[:6] if text.startswith("Contents"))
+    for page in edition.chapters():
+        number = next(n for title, n in opening.items() if _norm(page.title) in _norm(title))
+        pattern = re.escape(_norm(page.title)) + r"[ .]*" + str(number) + r"\b"
+        assert re.search(pattern, contents), f"contents: {page.title} should say page {number}"
+
+
+def test_the_title_page_and_the_publication_history(pages):
+    assert "The Red Book on the Moscow Trials" in pages[0] and "Leon Sedov" in pages[0]
+    history = " ".join(pages[1:3])
+    for words in (
+        "Published by New Park Publications Ltd, 1980",
+        "Byulletin Oppositsii, Nos.52-53, October 1936",
+        "Le Livre Rouge sur les proces de Moscou, Paris, 1936",
+        "Transcribed: For ETOL, September, 2000",
+    ):
+        assert words in history, words
+
+
+def test_running_heads_name_the_chapter(edition, reader, pages):
+    """A right-hand page inside a chapter (not its opening page) is headed with the chapter's title."""
+    openings = sorted((index, title) for depth, title, index in _outline(reader) if depth == 0)
+    for page in edition.chapters():
+        start = next(index for index, title in openings if _norm(page.title) in _norm(title))
+        end = next((index for index, _ in openings if index > start), len(pages))
+        rectos = [i for i in range(start + 1, end) if i % 2 == 0]
+        for i in rectos:
+            assert pages[i].startswith(_norm(page.title)), f"page {i + 1}: {pages[i][:80]!r}"
+
+
+# -- notes --------------------------------------------------------------------------------------------------------
+def test_each_note_stands_on_the_page_of_its_marker(edition, destinations, pages):
+    """The marker's place is the named destination of the call (ref-N, as on the web); the note's words must be
+    read on that very page, and the word the copy-text prints before [N] too."""
+    copytext = (ROOT / COPYTEXT).read_text(encoding="utf-8")
+    for number, note in sorted(edition.notes.items()):
+        call = destinations[f"{note.page}--ref-{number}"]
+        opening = _words(_note_words(edition, note), 6)
+        assert opening in _without_marks(pages[call]), (
+            f"note {number}: {opening!r} is not on page {call + 1}, where its marker is"
+        )
+        before = re.search(r"(\w+)\W*\[" + str(number) + r"\]", copytext).group(1)
+        assert before in pages[call], (
+            f"note {number}: the word before its marker, {before!r}, is not on page {call + 1}"
+        )
+
+
+def test_notes_are_numbered_as_in_the_book_and_attributed(edition, pages):
+    text = _without_marks(" ".join(pages))
+    for number, note in edition.notes.items():
+        opening = _words(_note_words(edition, note), 6)
+        assert f"{number} {opening}" in text, f"note {number} is not printed with its own number"
+    editors = sum(1 for n in edition.notes.values() if not n.is_authors)
+    assert text.count("Editors’ note") >= editors
+
+
+def test_no_interactive_leftovers(pages):
+    text = " ".join(pages)
+    for leftover in ("All notes of this chapter", "All emendations", "↩", "Back to the text", "Download PDF"):
+        assert leftover not in text
+
+
+# -- emendations, paragraph numbers, back matter ---------------------------------------------------------------
+def test_emendations_give_the_copytext_reading_at_the_foot_of_their_page(edition, pages):
+    for em in edition.emendations:
+        if not em.changes_words or em.note is not None or not em.reading:
+            continue
+        here = [i for i, text in enumerate(pages) if f"{_norm(em.reading)}] {_norm(em.copy)} ETOL {em.ident}" in text]
+        assert here, f"{em.ident}: no apparatus entry '{em.reading}] {em.copy} ETOL'"
+        assert _norm(em.reading) in pages[here[0]].split(f"{_norm(em.reading)}]")[0], em.ident
+
+
+def test_paragraph_numbers_stand_in_the_margin(edition, pages):
+    text = " ".join(pages)
+    for page in edition.reading_pages():
+        if page.paragraph_prefix:
+            assert f"{page.paragraph_prefix}.1 " in text and f"{page.paragraph_prefix}.2 " in text
+
+
+def test_the_register_of_emendations_gives_real_pages(edition, pages):
+    """Each entry of the register names the page of this PDF where the corrected reading stands."""
+    start = next(i for i, text in enumerate(pages) if "Interventions in the reading text" in text)
+    register = " ".join(pages[start:])
+    for em in edition.emendations:
+        if not em.changes_words or em.note is not None or not em.reading:
+            continue
+        match = re.search(rf"{em.ident} \S+, p\. (\d+)", register)
+        assert match, f"{em.ident} has no page in the register"
+        assert _norm(em.reading) in pages[int(match.group(1)) - 1], f"{em.ident}: not on page {match.group(1)}"
+
+
+def test_index_of_persons_points_to_pages_that_name_the_person(edition, pages):
+    if "persons" not in edition.apparatus:
+        pytest.skip("no index of persons in this edition yet")
+    start = next((i for i, text in enumerate(pages) if text.startswith("Index of persons")), None)
+    assert start is not None, "the book has no index of persons"
+    index = " ".join(pages[start:])
+    checked = 0
+    for match in re.finditer(r"([A-Z][\w’'-]+), [^,]*?((?:\d+(?:, )?)+)", index):
+        surname, numbers = match.group(1), [int(n) for n in re.findall(r"\d+", match.group(2))]
+        for number in numbers[:3]:
+            if number - 1 < start:
+                assert surname in pages[number - 1], f"index: {surname} is not on page {number}"
+                checked += 1
+        if checked > 60:
+            break
+    assert checked > 10
+
+
+# -- the file itself ---------------------------------------------------------------------------------------------
+def test_metadata_title_author_language_tags(reader):
+    info = reader.metadata
+    assert info.title == "The Red Book on the Moscow Trials"
+    assert info.author == "Leon Sedov"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a PDF boolean object)
+    assert "/StructTreeRoot" in root
+
+
+def _fonts(reader):
+    seen = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            seen[font["/BaseFont"]] = font
+    return seen
+
+
+def test_fonts_are_embedded_and_are_the_reading_face(reader):
+    fonts = _fonts(reader)
+    assert fonts
+    for name, font in fonts.items():
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"]
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"{name} is not embedded"
+        assert "Book-" in name, f"{name} is not the edition's reading face (a fallback font was used)"
+
+
+def test_no_glyph_is_missing(pages):
+    """Every character printed is in the reading face shipped with the edition (Source Serif 4), and none is a
+    replacement character: nothing was drawn as a box."""
+    covered = set()
+    for font in (ROOT / "docs" / "assets" / "fonts").glob("*.woff2"):
+        covered |= set(TTFont(font).getBestCmap())
+    printed = {ch for text in pages for ch in text if not ch.isspace()}
+    assert "\ufffd" not in printed
+    missing = sorted(ch for ch in printed if ord(ch) not in covered)
+    assert not missing, f"characters without a glyph in the reading face: {missing}"
+
+
+def test_the_copytexts_special_characters_are_printed(pages):
+    text = " ".join(pages)
+    for ch in "é–—‘’“”":
+        assert ch in text, ch
+
+
+def test_the_pdf_is_linked_from_every_page(site):
+    for page in site.glob("*.html"):
+        if page.name != "404.html":
+            assert 'href="red-book.pdf"' in page.read_text(encoding="utf-8"), page.name
