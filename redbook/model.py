@@ -56,6 +56,10 @@ class Edition:
     def emendations_of_note(self, number: int) -> list[Emendation]:
         return [e for e in self.emendations if e.note == number]
 
+    def generated_text(self, stem: str) -> str:
+        """Words the apparatus generates into a page of the reading text (a table made from data)."""
+        return "\n".join(part.text_of_page(stem) for part in self.apparatus.values() if hasattr(part, "text_of_page"))
+
 
 def load(root: Path) -> Edition:
     """Load and validate everything; raise EditionError naming each problem's file and line."""
@@ -94,9 +98,9 @@ def load(root: Path) -> Edition:
     _check_markers(edition, problems)
     _check_numbering(edition, problems)
     _check_links(edition, problems)
-    _check_emendations(edition, problems)
     for part in parts():
         edition.apparatus[part.NAME] = part.load(edition, problems)
+    _check_emendations(edition, problems)  # after the apparatus: a layout entry may stand by a generated table
     problems.raise_if_any()
     return edition
 
@@ -174,7 +178,7 @@ def _check_emendations(edition: Edition, problems: Collector) -> None:
                          f"copy the words exactly from {COPYTEXT}")
         if em.kind == "layout":
             page = edition.pages[em.page]
-            if em.near and em.near not in page.body:
+            if em.near and em.near not in page.body and em.near not in edition.generated_text(page.stem):
                 problems.add(em.path, em.line, f"{em.ident}: the words {em.near!r} are not in {page.path}",
                              "give words that stand in or next to the restored passage")
     for page in edition.reading_pages():

@@ -19,6 +19,7 @@ from scripts.book import pdf as book_pdf  # noqa: E402
 from scripts.links import broken_links  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 from scripts.paragraphs import number_paragraphs  # noqa: E402
+from scripts.phrases import phrase_places  # noqa: E402
 
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}
@@ -78,6 +79,7 @@ def on_page_content(html, page, config, files):
         if not anchor.startswith("text:"):
             _places[anchor] = (model_page.url, pid)
     texts = [text for key, text in places.items() if key.startswith("text:")]
+    _places.update(phrase_places(edition, model_page, texts))  # apparatus links found by quoted words
     for em in edition.emendations_of_page(model_page.stem):
         if em.kind == "layout":
             hit = next((i for i, t in enumerate(texts, start=1) if em.near in " ".join(t.split())), None)
