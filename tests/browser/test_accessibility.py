@@ -1,0 +1,82 @@
+"""axe-core (the npm package in node_modules, injected by Playwright, nothing fetched) on every page of the site,
+in the light and the dark scheme, and on the popovers once open: no violation of impact serious or critical."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import AXE
+from helpers import OPEN_POPOVERS, READING, copytext_notes, sample_triggers, trigger, triggers
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = ("serious", "critical")
+
+RUN_AXE = """async ([selector, rules]) => {
+  const context = selector ? {include: [[selector]]} : document;
+  const options = {resultTypes: ['violations']};
+  if (rules) options.runOnly = {type: 'rule', values: rules};
+  const result = await axe.run(context, options);
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(' ') + ' -- ' + n.failureSummary.split('\\n').slice(0, 2).join(' '))}));
+}"""
+#: what the colour scheme changes; the dark scheme is checked for these (the light one for every rule)
+COLOUR_RULES = ["color-contrast", "link-in-text-block", "non-text-contrast"]
+
+
+def blocking(violations: list[dict]) -> list[str]:
+    return [f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes'][:3]}" for v in violations if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation_on_any_page_or_open_popover(reader, site_url, site_pages, scheme):
+    """Every page; and, since a closed popover is not rendered, the first and last popover of each kind once open."""
+    _, page = reader(color_scheme=scheme)
+    rules = COLOUR_RULES if scheme == "dark" else None
+    available = None
+    report = {}
+    for name in site_pages:
+        page.goto(site_url + name)
+        palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert palette == ("slate" if scheme == "dark" else "default"), f"{name}: the {scheme} scheme is not applied"
+        page.add_script_tag(path=str(AXE))
+        if available is None and rules:
+            available = page.evaluate("axe.getRules().map(r => r.ruleId)")
+            rules = [r for r in rules if r in available]
+        found = blocking(page.evaluate(RUN_AXE, [None, rules]))
+        if found:
+            report[name] = found
+        for pop in sample_triggers(page, per_kind=1):
+            trigger(page, pop).click()
+            assert page.evaluate(OPEN_POPOVERS) == [pop]
+            found = blocking(page.evaluate(RUN_AXE, [f"#{pop}", rules]))
+            if found:
+                report[f"{name} #{pop} (open)"] = found
+            page.keyboard.press("Escape")
+    assert not report, "\n".join(f"{name}: {v}" for name, vs in report.items() for v in vs)
+
+
+def test_every_page_declares_its_language_and_every_popover_trigger_has_an_accessible_name(reader, site_url,
+                                                                                         site_pages):
+    """The name a screen reader announces, as the browser computes it (Playwright's accessibility snapshot)."""
+    _, page = reader()
+    for name in site_pages:
+        page.goto(site_url + name)
+        assert page.evaluate("document.documentElement.lang") == "en", name
+        for pop in triggers(page):
+            snapshot = trigger(page, pop).aria_snapshot()
+            match = re.search(r'button "(.+?)"', snapshot.split("\n")[0])
+            assert match and match.group(1).strip(), f"{name}: the trigger of {pop} has no accessible name: {snapshot}"
+
+
+def test_note_markers_are_announced_by_their_number(reader, site_url):
+    _, page = reader()
+    numbers = set()
+    for name in READING:
+        page.goto(site_url + name)
+        for ref in page.eval_on_selector_all("button.note-ref", "bs => bs.map(b => b.id)"):
+            number = int(re.match(r"ref-(\d+)", ref).group(1))
+            snapshot = page.locator(f"#{ref}").aria_snapshot()
+            assert re.search(rf'button "Note {number}\b', snapshot), f"{name}: {ref} is announced as {snapshot}"
+            numbers.add(number)
+    assert numbers == set(copytext_notes())
