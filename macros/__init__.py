@@ -16,7 +16,7 @@ from redbook.emendations import locate
 from redbook.errors import Collector
 from redbook.model import _strip_macros
 
-from . import apparatus, notes
+from . import apparatus, notes, sources
 from . import emendations as emendation_html
 
 _state: dict = {"calls": {}}
@@ -98,3 +98,4 @@ def on_post_page_macros(env) -> None:
     page_notes, gaps = edition.notes_of(page.stem), edition.gaps_of(page.stem)
     if page_notes or gaps:
         env.markdown += "\n\n" + notes.notes_section(edition, page_notes, gaps, _state["calls"]) + "\n"
+    env.markdown += "\n\n" + sources.cite_this(edition, page, env.conf) + "\n"  # "Cite this page"

@@ -6,7 +6,7 @@ from redbook.emendations import locate
 from redbook.errors import Collector
 from redbook.notes import Gap, Note
 
-from . import emendations
+from . import emendations, sources
 from .html import attr, inline_markdown, text
 
 
@@ -22,7 +22,7 @@ def note_text(edition: Edition, note: Note, *, interactive: bool) -> str:
         href = page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
         source = source.replace(
             link.words, f'<a class="xref" href="{attr(href)}" title="{attr(link.why)}">{text(link.words)}</a>', 1)
-    return inline_markdown(source)
+    return inline_markdown(source) + sources.note_citations(edition, note, interactive=interactive)
 
 
 def marker_id(note: Note, occurrence: int) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import Collector
 from .yamlsrc import parse_yaml, read_text
 
-NOTE_KEYS = {"number", "by", "text", "shared", "links"}
+NOTE_KEYS = {"number", "by", "text", "shared", "links", "citations"}  # citations: redbook/apparatus/sources.py
 GAP_KEYS = {"number", "comment"}
 LINK_KEYS = {"words", "to", "why"}
 AUTHOR_SIGNATURE = "(L.S.)"

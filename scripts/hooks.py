@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))  # the model and the generators live beside mkdocs
 from mkdocs.structure.files import File  # noqa: E402
 
 import redbook  # noqa: E402
+from macros import sources as sources_web  # noqa: E402
 from scripts import sitemeta  # noqa: E402
 from scripts.book import pdf as book_pdf  # noqa: E402
 from scripts.links import broken_links  # noqa: E402
@@ -46,6 +47,7 @@ def on_files(files, config):
     for generator in generators():
         files.append(File.generated(config, generator.PATH, content=generator.markdown(edition)))
     sitemeta.set_sources(files, config, edition)  # "Edit this page" leads to the Markdown or the data file
+    sources_web.add_downloads(files, config, edition)  # sources.bib, edition.bib, edition.csl.json
     return files
 
 
@@ -75,6 +77,7 @@ def on_page_content(html, page, config, files):
     if model_page is None or model_page.paragraph_prefix is None:
         return html
     html, places = number_paragraphs(html, model_page.paragraph_prefix)
+    sources_web.check_placed(edition, model_page, places)  # every citation stands in a numbered paragraph
     for anchor, pid in places.items():
         if not anchor.startswith("text:"):
             _places[anchor] = (model_page.url, pid)
