@@ -27,7 +27,24 @@ def site_build() -> dict:
     return {"site build (s)": round(seconds, 2), "site size (MB)": round(size / 1e6, 2)}
 
 
-MEASUREMENTS = [site_build]
+def pdf_build() -> dict:
+    """Seconds to make the PDF from a built site (scripts/book/pdf.py), its size and page count."""
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        start = time.monotonic()
+        subprocess.run([sys.executable, "-m", "scripts.book.pdf", str(site), str(site / "red-book.pdf")],
+                       cwd=ROOT, check=True, capture_output=True)
+        seconds = time.monotonic() - start
+        pdf = site / "red-book.pdf"
+        return {"PDF build (s)": round(seconds, 2), "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
+                "PDF pages": len(PdfReader(pdf).pages)}
+
+
+MEASUREMENTS = [site_build, pdf_build]
 
 
 if __name__ == "__main__":

@@ -1,22 +1,116 @@
-"""Back matter made for the book from edition.apparatus (index of persons, list of sources), when present.
+"""Back matter made for the book from edition.apparatus: the index of persons and the list of sources, with the
+pages of this printing where each person is named and each source cited.
 
-Until an apparatus part is there, the book carries whatever back-matter pages the site has (the editorial
-principles and register of emendations, and any generated page), transformed like the rest.
+Each is built only when its apparatus part is there (redbook/apparatus/persons.py, sources.py); until then the
+book carries whatever back-matter pages the site has, transformed like the rest. A place is an element id of
+the print HTML (a mention, a citation marker, or the footnote a mention stands in); `page_of` maps ids to page
+numbers once a first layout has given them (pdf.py lays out twice when a register is there): the entries
+then give each page once, linked to the first place on it. Without it, each place is a `target-counter`.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from bs4 import BeautifulSoup
 
 import redbook
+from macros.html import inline_markdown
 
 from .transform import Target
 
+#: Site pages the book does not carry: replaced by the book's own form of the same data, or about the web only.
+WEB_ONLY = {"open-data"}
+REPLACED = {"persons": "persons", "sources": "sources"}  # apparatus part -> the site page it replaces
+
 
 def replaced_pages(edition: redbook.Edition) -> set[str]:
-    """Stems of site pages that the book replaces by its own form of the same data."""
-    return set()
+    """Stems of site pages that the book leaves out: its own registers replace them, or they concern the web."""
+    return WEB_ONLY | {stem for part, stem in REPLACED.items() if part in edition.apparatus}
 
 
-def sections(edition: redbook.Edition, soup: BeautifulSoup, target: Target) -> list:
-    return []
+def needs_pages(edition: redbook.Edition) -> bool:
+    return any(part in edition.apparatus for part in REPLACED)
+
+
+def _place(target: Target, stem: str, ident: str, note: int | None, ids: set[str]) -> str:
+    """The id of a place in the book: the element itself, or else the footnote it stands in."""
+    exact = target.anchor(stem, ident)
+    if exact in ids or note is None:
+        return exact
+    return target.anchor(stem, f"note-{note}")
+
+
+def _pages(places: list[str], page_of: dict[str, int] | None) -> str:
+    """The page references of an entry: each page once (first layout known), else one target-counter a place."""
+    if page_of is None:
+        return ", ".join(f'<a class="pageno" href="#{p}"></a>' for p in places)
+    first: dict[int, str] = {}
+    for place in places:
+        if place in page_of:
+            first.setdefault(page_of[place], place)
+    return ", ".join(f'<a href="#{place}">{page}</a>' for page, place in sorted(first.items()))
+
+
+def persons_index(edition, ids: set[str], page_of, target: Target) -> str | None:
+    register = edition.apparatus.get("persons")
+    if register is None:
+        return None
+    rows, letter = [], None
+    for person in register.persons.values():
+        places = [_place(target, m.page, m.anchor, m.note, ids) for m in register.mentions_of(person.key)]
+        if not places:
+            continue
+        if person.letter != letter:
+            letter = person.letter
+            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+        dates = f" ({escape(person.dates)})" if person.dates else ""
+        rows.append(
+            f'<p class="index-entry"><span class="index-name">{escape(person.name)}</span>{dates} '
+            f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
+        )
+    for variant, person in register.cross_references():
+        rows.append(
+            f'<p class="index-entry index-see"><span class="index-name">{escape(variant)}</span> '
+            f"<i>see</i> {escape(person.name)}</p>"
+        )
+    intro = (
+        '<p class="index-intro">The persons the book names, in the reading text and in its notes, with the '
+        "pages of this printing; a variant spelling of the copy-text refers to the name as indexed.</p>"
+    )
+    return (
+        f'<section class="part part--back register" id="persons"><h1 data-running="Index of persons" '
+        f'data-bookmark="Index of persons">Index of persons</h1>{intro}<div class="index-columns">'
+        + "".join(rows)
+        + "</div></section>"
+    )
+
+
+def sources_list(edition, ids: set[str], page_of, target: Target) -> str | None:
+    data = edition.apparatus.get("sources")
+    if data is None:
+        return None
+    parts = []
+    for _kind, label, members in data.kinds():
+        parts.append(f"<h2>{escape(label)}</h2>")
+        for source in members:
+            places = [_place(target, c.page, c.ident, c.note, ids) for c in data.citations_of(source.key)]
+            pages = f' <span class="index-pages">{_pages(places, page_of)}</span>' if places else ""
+            parts.append(
+                f'<p class="source-entry" id="{target.anchor("sources", source.anchor)}">'
+                f"{inline_markdown(source.reference)}{pages}</p>"
+            )
+    intro = (
+        '<p class="index-intro">The sources the book cites or quotes, with the pages of this printing where '
+        "it names them.</p>"
+    )
+    return (
+        f'<section class="part part--back register" id="sources"><h1 data-running="Sources" '
+        f'data-bookmark="Sources">Sources</h1>{intro}' + "".join(parts) + "</section>"
+    )
+
+
+def sections(edition: redbook.Edition, soup: BeautifulSoup, target: Target, page_of=None) -> list:
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    made = [sources_list(edition, ids, page_of, target), persons_index(edition, ids, page_of, target)]
+    return [BeautifulSoup(html, "html.parser").section for html in made if html]

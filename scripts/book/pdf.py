@@ -113,7 +113,9 @@ def _contents(soup: BeautifulSoup, body) -> None:
     nav.append(listing)
 
 
-def book_html(site: Path, edition: redbook.Edition) -> str:
+def book_html(site: Path, edition: redbook.Edition, page_of: dict[str, int] | None = None) -> str:
+    """The print HTML of the whole book; `page_of` (id -> page, from a first layout) lets the registers of the
+    back matter give each page once."""
     pages = site_pages(site, edition)
     stems = {p.stem for p in pages}
     soup = BeautifulSoup(
@@ -144,7 +146,7 @@ def book_html(site: Path, edition: redbook.Edition) -> str:
             h1["data-running"] = page.title
             h1["data-bookmark"] = page.title
         body.append(section)
-    for section in backmatter.sections(edition, soup, PRINT):
+    for section in backmatter.sections(edition, soup, PRINT, page_of):
         section["data-kind"] = "back"
         body.append(section)
     _contents(soup, body)
@@ -185,18 +187,26 @@ def font_faces(site: Path) -> str:
     return "\n".join(rules)
 
 
-def write_pdf(html: str, out: Path, site: Path) -> None:
+def render(html: str, site: Path):
+    """Lay out the print HTML with WeasyPrint: a Document of pages."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     weasyfix.apply()  # notes stay on the page of their marker
-
     fonts = FontConfiguration()
     stylesheets = [
         CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts),
         CSS(filename=str(STYLESHEET), font_config=fonts),
     ]
-    document = HTML(string=html, base_url=str(site) + "/").render(stylesheets=stylesheets, font_config=fonts)
+    return HTML(string=html, base_url=str(site) + "/").render(stylesheets=stylesheets, font_config=fonts)
+
+
+def pages_of_ids(document) -> dict[str, int]:
+    """Every element id of a laid-out document -> the number of the page it stands on."""
+    return {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
+
+
+def write_pdf(document, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
     document.write_pdf(tmp, pdf_tags=True, uncompressed_pdf=False)
@@ -216,8 +226,10 @@ def build(site: Path = ROOT / "site", out: Path | None = None, edition: redbook.
     start = time.monotonic()
     edition = edition or redbook.load_cached(ROOT)
     out = out or site / PDF_NAME
-    html = book_html(site, edition)
-    write_pdf(html, out, site)
+    document = render(book_html(site, edition), site)
+    if backmatter.needs_pages(edition):  # the registers give each page once: lay out again with the pages known
+        document = render(book_html(site, edition, pages_of_ids(document)), site)
+    write_pdf(document, out)
     return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out}
 
 

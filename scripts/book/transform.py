@@ -237,12 +237,22 @@ def transform_paragraph_numbers(soup: BeautifulSoup, article: Tag) -> None:
             del number[name]
 
 
-def drop_interactive(article: Tag) -> None:
-    """Popovers nobody turned into book form are dropped; their buttons keep only the words they show."""
+def drop_interactive(soup: BeautifulSoup, article: Tag) -> None:
+    """Popovers nobody turned into book form are dropped. A button that is the edition's own marker (editorial:
+    `data-copytext=""` on it or around it, e.g. a citation mark or a person's card) goes, leaving its id as an
+    anchor for the registers of the back matter; any other button keeps the words it shows."""
     for pop in article.select("[popover]"):
         pop.decompose()
+    for link in article.select("a.cite-link"):
+        link.decompose()  # a note's plain link to its source: the list of sources gives the pages
     for button in article.find_all("button"):
-        button.unwrap()
+        editorial = button.get("data-copytext") == "" or button.find_parent(attrs={"data-copytext": ""})
+        if editorial and button.has_attr("id"):
+            button.replace_with(_new(soup, "span", class_="anchor", id=button["id"]))
+        elif editorial:
+            button.decompose()
+        else:
+            button.unwrap()
 
 
 def rewrite_links(page: SitePage, article: Tag, stems: set[str], target: Target) -> None:
@@ -274,7 +284,7 @@ def to_book(page: SitePage, stems: set[str], target: Target = PRINT) -> Tag:
     transform_emendations(soup, article, target)
     transform_notes(soup, article, target)
     transform_paragraph_numbers(soup, article)
-    drop_interactive(article)
+    drop_interactive(soup, article)
     rewrite_links(page, article, stems, target)
     prefix_ids(page, article, target)
     return article
