@@ -160,8 +160,14 @@ def test_a_person_variant_that_collides(project_copy):
         lines[existing] = lines[existing].replace("[", f"[{spelling!r}, ", 1)
     register.write_text("\n".join(lines), encoding="utf-8")
     output = _check_fails_with(project_copy, r"data/persons\.yml:\d+: ")
-    reported = [int(n) for n in re.findall(r"data/persons\.yml:(\d+): [^\n]*" + re.escape(spelling), output)]
-    assert any(begin + 1 <= n <= end for n in reported), output
+    starts = {
+        i + 1 for i, line in enumerate(lines) if line.strip() in (f"- key: {first['key']}", f"- key: {second['key']}")
+    }
+    reported = re.findall(r"data/persons\.yml:(\d+): ([^\n]*)", output)
+    assert any(
+        int(line) in starts and repr(spelling) in what and first["key"] in what and second["key"] in what
+        for line, what in reported
+    ), output
 
 
 def test_the_build_stops_with_the_same_message(project_copy):
