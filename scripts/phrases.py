@@ -32,7 +32,7 @@ def phrase_places(edition, page, texts: list[str]) -> dict[str, tuple[str, str]]
             needle = _squeeze(ref.phrase)
             hits = [i for i, t in enumerate(squeezed, start=1) if needle in t]
             if len(hits) != 1:
-                what = "is in no numbered paragraph" if not hits else f"is in {len(hits)} paragraphs"
+                what = "are in no numbered paragraph" if not hits else f"are in {len(hits)} paragraphs"
                 raise PluginError(
                     f"{ref.path}:{ref.line}: the words {ref.phrase!r} {what} of {page.path}\n"
                     "    fix: quote the words exactly as the reading text gives them, "

@@ -321,3 +321,27 @@ def test_a_table_call_that_names_no_table(project_copy):
     line = text[: text.index("dossier_table(3)")].count("\n") + 1
     message = _load_fails(project_copy, rf"docs/chapter-6\.md:{line}: dossier_table\(3\) names a table")
     assert re.search(rf"{DATA}:\d+: table 2 of the dossiers is called from no page", message)
+
+
+def test_a_quoted_phrase_must_name_one_numbered_paragraph():
+    """scripts/phrases.py: the words an apparatus quotes lead to exactly one paragraph, or the build says where."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from scripts.phrases import phrase_places
+
+    page = SimpleNamespace(stem="chapter-5", url="chapter-5.html", path="docs/chapter-5.md", paragraph_prefix="5")
+    texts = ["First paragraph, with\n  the words.", "Second paragraph.", "Third, again the words."]
+
+    def places(phrase):
+        ref = SimpleNamespace(page="chapter-5", phrase=phrase, key="k", path=DATA, line=7)
+        part = SimpleNamespace(phrases=lambda: [ref])
+        return phrase_places(SimpleNamespace(apparatus={"x": part}), page, texts)
+
+    assert places("with the words") == {"k": ("chapter-5.html", "p5.1")}
+    assert places("Second paragraph") == {"k": ("chapter-5.html", "p5.2")}
+    with pytest.raises(PluginError, match=rf"{DATA}:7: the words 'no such words' are in no numbered paragraph"):
+        places("no such words")
+    with pytest.raises(PluginError, match=r"are in 2 paragraphs"):
+        places("the words")

@@ -33,6 +33,8 @@ title: {TITLE}
 
 # {TITLE}
 
+<div class="dossier-page" markdown="1">
+
 Chapter 6 argues from the numbers of the defendants’ dossiers ({render.place(claim)}). The book gives
 the numbers of fifteen defendants in two tables, the numbers of three linked dossiers and of a collective
 dossier in note 34, and says that Holtzman’s number is unknown. This page sets out, from those statements
@@ -78,4 +80,6 @@ when it was given. The year of the dates, {data.year}, is the book’s: {render.
 ### The dates in order {{: #timeline }}
 
 {render.timeline(data)}
+
+</div>
 """
