@@ -15,7 +15,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 import redbook  # noqa: E402
 from macros import sources as sources_web  # noqa: E402
-from scripts import sitemeta  # noqa: E402
+from scripts import downloads, sitemeta  # noqa: E402
 from scripts.book import pdf as book_pdf  # noqa: E402
 from scripts.links import broken_links  # noqa: E402
 from scripts.pages import generators  # noqa: E402
@@ -107,6 +107,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """A link of the apparatus to a place that does not exist fails the build (it would fail a reader)."""
     book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
+    downloads.write(_edition(), Path(config.site_dir))  # the e-book and the open data, before the link check
     broken = broken_links(Path(config.site_dir))
     if broken:
         raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
