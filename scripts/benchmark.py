@@ -44,7 +44,31 @@ def pdf_build() -> dict:
                 "PDF pages": len(PdfReader(pdf).pages)}
 
 
-MEASUREMENTS = [site_build, pdf_build]
+def epub_build() -> dict:
+    """Seconds to make the EPUB from a built site (scripts/book/epub.py), its size, the open data's size, and
+    EPUBCheck's verdict where Debian's epubcheck is installed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        start = time.monotonic()
+        subprocess.run([sys.executable, "-m", "scripts.book.epub", str(site)], cwd=ROOT, check=True, capture_output=True)
+        seconds = time.monotonic() - start
+        epub = site / "red-book.epub"
+        data = sum(p.stat().st_size for p in (site / "downloads").iterdir())
+        figures = {"EPUB build (s)": round(seconds, 2), "EPUB size (MB)": round(epub.stat().st_size / 1e6, 3),
+                   "open data size (kB)": round(data / 1e3, 1)}
+        jar = Path("/usr/share/java/epubcheck.jar")
+        if jar.exists() and shutil.which("java"):
+            start = time.monotonic()
+            check = subprocess.run(["java", "-jar", str(jar), str(epub)], capture_output=True, text=True)
+            verdict = next((line for line in check.stdout.splitlines() if line.startswith("Messages")), "no verdict")
+            figures["EPUBCheck (s)"] = round(time.monotonic() - start, 1)
+            figures["EPUBCheck"] = verdict.removeprefix("Messages: ")
+        return figures
+
+
+MEASUREMENTS = [site_build, pdf_build, epub_build]
 
 
 if __name__ == "__main__":
