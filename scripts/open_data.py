@@ -362,8 +362,16 @@ def _cell(value) -> str:
     if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
         return "; ".join(str(v) for v in value)
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else ""
+        return json.dumps(_without_nulls(value), ensure_ascii=False, separators=(",", ":")) if value else ""
     return str(value)
+
+
+def _without_nulls(value):
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
 
 
 def _csv_of(records: list[dict]) -> str:
