@@ -14,13 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 import redbook  # noqa: E402
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=600)
+from support import mkdocs_build  # noqa: E402,F401 - re-exported for older imports
 
 
 @pytest.fixture(scope="session")

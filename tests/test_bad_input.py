@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from support import mkdocs_build
 
 BUILD = Path(__file__).resolve().parent.parent / "scripts" / "build.py"
 

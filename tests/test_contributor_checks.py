@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 
 CHECK = ROOT / "scripts" / "check.py"
 

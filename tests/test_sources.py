@@ -12,7 +12,7 @@ from pybtex.database import parse_file, parse_string
 
 from redbook.copytext import COPYTEXT
 
-from conftest import mkdocs_build
+from support import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "data" / "sources.bib"
