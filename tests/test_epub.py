@@ -272,3 +272,11 @@ def test_every_page_of_the_site_offers_the_epub(site):
     assert pages
     for page in pages:
         assert 'href="red-book.epub"' in page.read_text(encoding="utf-8"), page.name
+
+
+def test_parts_of_the_web_page_about_itself_are_left_out(documents):
+    """'Cite this page' gives web addresses and says the paragraph numbers are links: not so in the e-book."""
+    for name, doc in documents.items():
+        text = " ".join("".join(doc.itertext()).split())
+        assert "link to its own stable address" not in text, name
+        assert not doc.xpath("//x:section[contains(@class, 'cite-this')]", namespaces=NS), name

@@ -33,10 +33,15 @@ def nav_urls(site: Path) -> list[str]:
     return urls
 
 
+#: Parts of a web page about the web page itself, which a book leaves out: "Cite this page" gives the page's web
+#: address and says that each paragraph number is a link to its own address.
+WEB_ONLY = [".cite-this"]
+
+
 def article_of(html: str) -> Tag:
     soup = BeautifulSoup(html, "lxml")
     article = soup.select_one("article") or soup.body
-    for selector in THEME_CHROME:
+    for selector in [*THEME_CHROME, *WEB_ONLY]:
         for element in article.select(selector):
             element.decompose()
     return article
