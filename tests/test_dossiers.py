@@ -5,35 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from support import mkdocs_build
 
 import redbook
 from redbook.copytext import COPYTEXT
 from redbook.russian import ALPHABET, russian_sorted, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """As tests/conftest.py builds (imported by name, 'conftest' can be tests/browser/conftest.py)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-
-
 DATA = "data/dossiers.yml"
 
 
