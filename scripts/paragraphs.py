@@ -1,6 +1,8 @@
 """Number the paragraphs of the reading text: every block gets an anchor (p3.12) and a visible, linkable number."""
 from __future__ import annotations
 
+import copy
+
 from bs4 import BeautifulSoup, Tag
 
 #: Blocks of copy-text that get a number; headings, subtitles and the editors' own blocks do not.
@@ -21,6 +23,15 @@ def _numbered_blocks(soup: BeautifulSoup):
             yield block
 
 
+def _reading(block: Tag) -> str:
+    """The paragraph's words as a reader reads them, for finding quoted words: without the popovers
+    (note texts, references) and the edition's own additions (data-copytext="": its number, citation marks)."""
+    reading = copy.copy(block)
+    for extra in reading.select('[popover], [data-copytext=""]'):
+        extra.decompose()
+    return reading.get_text(" ")
+
+
 def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str]]:
     """Return the numbered HTML and a map from each element id inside a paragraph to that paragraph's id."""
     soup = BeautifulSoup(html, "html.parser")
@@ -39,5 +50,5 @@ def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str]]:
         block.insert(0, number)
         for inner in block.find_all(id=True):
             places[inner["id"]] = pid
-        places.setdefault(f"text:{count}", block.get_text(" "))
+        places.setdefault(f"text:{count}", _reading(block))
     return str(soup), places

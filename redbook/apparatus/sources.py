@@ -27,6 +27,7 @@ The API for the web, PDF, EPUB and open-data renderers (all plain data, no HTML)
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +187,15 @@ class Sources:
         """The bibliography as CSL-JSON items (for Zotero and citeproc), in the order of the data file."""
         return [_csl_item(s) for s in self.sources.values()]
 
+    # the open-data downloads (scripts/open_data.py) ask each part of the apparatus for its files' text
+    def to_bibtex(self) -> str:
+        return self.bibtex()
+
+    def to_csl_json(self) -> str:
+        import json
+
+        return json.dumps(self.csl_json(), ensure_ascii=False, indent=2) + "\n"
+
 
 # -- loading and checking ---------------------------------------------------------------------------
 
@@ -247,7 +257,8 @@ def _format(registry, key: str) -> tuple[str, str]:
     from mkdocs_bibtex.citation import Citation as BibCitation
 
     markdown = registry.reference_text(BibCitation(key=key))
-    text = registry.style.format_entry("", registry.bib_data.entries[key]).text.render_as("text")
+    # the same reference as plain text: without the Markdown backend's emphasis and escapes
+    text = re.sub(r"\\(.)", r"\1", re.sub(r"(?<!\\)\*", "", markdown))
     return markdown, " ".join(text.split())
 
 
@@ -346,7 +357,15 @@ def _plain(value: str) -> str:
     """A BibTeX field as plain text: braces that only protect capitals are dropped."""
     from pybtex.richtext import Text
 
-    return " ".join(Text.from_latex(value).render_as("text").split())
+    return " ".join(Text.from_latex(value).render(_plain_backend()).split())
+
+
+@functools.cache
+def _plain_backend():
+    """pybtex's plain-text backend, made once (render_as() looks it up among the entry points at every call)."""
+    from pybtex.backends.plaintext import Backend
+
+    return Backend()
 
 
 def _short(fields: dict, persons: dict) -> str:
