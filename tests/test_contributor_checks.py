@@ -160,12 +160,15 @@ def test_a_person_variant_that_collides(project_copy):
         lines[existing] = lines[existing].replace("[", f"[{spelling!r}, ", 1)
     register.write_text("\n".join(lines), encoding="utf-8")
     output = _check_fails_with(project_copy, r"data/persons\.yml:\d+: ")
-    starts = {
-        i + 1 for i, line in enumerate(lines) if line.strip() in (f"- key: {first['key']}", f"- key: {second['key']}")
-    }
+    # the line of either entry (its key, or the field that gives the spelling)
+    keys = [i for i, line in enumerate(lines) if line.lstrip().startswith("- key: ")] + [len(lines)]
+    entries = {lines[k].split("- key: ")[1].strip(): range(k + 1, keys[n + 1] + 1) for n, k in enumerate(keys[:-1])}
     reported = re.findall(r"data/persons\.yml:(\d+): ([^\n]*)", output)
     assert any(
-        int(line) in starts and repr(spelling) in what and first["key"] in what and second["key"] in what
+        (int(line) in entries[first["key"]] or int(line) in entries[second["key"]])
+        and repr(spelling) in what
+        and first["key"] in what
+        and second["key"] in what
         for line, what in reported
     ), output
 
