@@ -30,6 +30,7 @@ import redbook  # noqa: E402
 from scripts import provenance  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 
+from . import backmatter  # noqa: E402
 from .pages import SitePage, site_pages  # noqa: E402
 from .transform import EBOOK, to_book  # noqa: E402
 
@@ -60,8 +61,10 @@ class Document:
 
 
 def web_only() -> set[str]:
-    """Pages of the site that are about the site itself (generated pages whose module says EPUB = False)."""
-    return {g.PATH.removesuffix(".md") for g in generators() if getattr(g, "EPUB", True) is False}
+    """Pages of the site about the site itself: generated pages whose module says EPUB = False, and those the
+    printed book leaves out for that reason (backmatter.WEB_ONLY)."""
+    flagged = {g.PATH.removesuffix(".md") for g in generators() if getattr(g, "EPUB", True) is False}
+    return flagged | backmatter.WEB_ONLY
 
 
 def book_pages(site: Path, edition: redbook.Edition) -> list[SitePage]:
