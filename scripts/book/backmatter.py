@@ -110,7 +110,11 @@ def sources_list(edition, ids: set[str], page_of, target: Target) -> str | None:
     )
 
 
-def sections(edition: redbook.Edition, soup: BeautifulSoup, target: Target, page_of=None) -> list:
+def sections(edition: redbook.Edition, soup: BeautifulSoup, target: Target, page_of=None, *, draft=False) -> list:
+    """The registers; a `draft` (the first layout, which only has to find where every place stands) leaves them
+    out: they come last, so nothing before them moves."""
+    if draft:
+        return []
     ids = {tag["id"] for tag in soup.find_all(id=True)}
     made = [sources_list(edition, ids, page_of, target), persons_index(edition, ids, page_of, target)]
     return [BeautifulSoup(html, "html.parser").section for html in made if html]

@@ -113,9 +113,12 @@ def _contents(soup: BeautifulSoup, body) -> None:
     nav.append(listing)
 
 
-def book_html(site: Path, edition: redbook.Edition, page_of: dict[str, int] | None = None) -> str:
+def book_html(
+    site: Path, edition: redbook.Edition, page_of: dict[str, int] | None = None, *, draft: bool = False
+) -> str:
     """The print HTML of the whole book; `page_of` (id -> page, from a first layout) lets the registers of the
-    back matter give each page once."""
+    back matter give each page once; a `draft` is the front matter and the reading text alone (a first layout,
+    to find the pages of the places the registers list: all of them stand in the reading text and its notes)."""
     pages = site_pages(site, edition)
     stems = {p.stem for p in pages}
     soup = BeautifulSoup(
@@ -128,8 +131,8 @@ def book_html(site: Path, edition: redbook.Edition, page_of: dict[str, int] | No
     body = soup.body
     handled = backmatter.replaced_pages(edition)
     for page in pages:
-        if page.stem in handled:
-            continue
+        if page.stem in handled or (draft and page.kind == "back"):
+            continue  # a draft only finds the pages of the reading text, where the registers' places stand
         article = to_book(page, stems, PRINT)
         for link in article.find_all("a", attrs={"data-to": True}):
             if page.kind in ("front", "back"):
@@ -146,7 +149,7 @@ def book_html(site: Path, edition: redbook.Edition, page_of: dict[str, int] | No
             h1["data-running"] = page.title
             h1["data-bookmark"] = page.title
         body.append(section)
-    for section in backmatter.sections(edition, soup, PRINT, page_of):
+    for section in backmatter.sections(edition, soup, PRINT, page_of, draft=draft):
         section["data-kind"] = "back"
         body.append(section)
     _contents(soup, body)
@@ -226,9 +229,11 @@ def build(site: Path = ROOT / "site", out: Path | None = None, edition: redbook.
     start = time.monotonic()
     edition = edition or redbook.load_cached(ROOT)
     out = out or site / PDF_NAME
-    document = render(book_html(site, edition), site)
-    if backmatter.needs_pages(edition):  # the registers give each page once: lay out again with the pages known
-        document = render(book_html(site, edition, pages_of_ids(document)), site)
+    if backmatter.needs_pages(edition):  # the registers give each page once: a first layout finds the pages
+        draft = render(book_html(site, edition, draft=True), site)
+        document = render(book_html(site, edition, pages_of_ids(draft)), site)
+    else:
+        document = render(book_html(site, edition), site)
     write_pdf(document, out)
     return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out}
 
