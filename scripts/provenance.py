@@ -35,7 +35,7 @@ COPYTEXT = {
 
 RIGHTS = (
     "No licence for the text is stated in the copy-text, and this edition claims none. "
-    "The notes are the book's own, the author's (signed L.S.) and its later editors'."
+    "The notes are the book’s own, the author’s (signed L.S.) and its later editors’."
 )
 FONT = {"name": "Source Serif 4", "licence": "SIL Open Font License 1.1", "licence_file": "docs/assets/fonts/OFL.txt"}
 

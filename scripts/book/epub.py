@@ -149,7 +149,7 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
         "DC",
         "description",
         f"{provenance.PART}. A scholarly edition of the ETOL transcription, "
-        "with the book's notes, the editors' emendations and numbered paragraphs.",
+        "with the book’s notes, the editors’ emendations and numbered paragraphs.",
     )
     book.add_metadata("DC", "source", f"{provenance.COPYTEXT['name']} ({provenance.COPYTEXT['transcription']})")
     book.add_metadata("DC", "rights", provenance.RIGHTS)

@@ -18,9 +18,14 @@ EPUB = False  # a page about the web edition's files: the e-book leaves it out
 
 _STANDARDS = {
     "BibTeX": "Standard BibTeX entries (entry type, key, fields such as author, title, year, publisher).",
-    "CSL-JSON": "An array of items in the Citation Style Language's JSON schema (id, type, title, author, "
+    "CSL-JSON": "An array of items in the Citation Style Language’s JSON schema (id, type, title, author, "
     "issued ...), as Zotero and pandoc read it.",
 }
+
+
+def _breakable(name: str) -> str:
+    """A field path that may break after each dot, not inside a word (notes[].<wbr>links[].<wbr>words)."""
+    return "<wbr>".join(escape(part) + "." for part in name.split("."))[:-1]
 
 
 def _fields_table(download: open_data.Download) -> str:
@@ -28,7 +33,8 @@ def _fields_table(download: open_data.Download) -> str:
     if not fields:
         return f"<p>{escape(_STANDARDS.get(download.format, 'Its fields are named in the file itself.'))}</p>"
     rows = "\n".join(
-        f"<tr><td><code>{escape(name)}</code></td><td>{escape(meaning)}</td></tr>" for name, meaning in fields.items()
+        f"<tr><td><code>{_breakable(name)}</code></td><td>{escape(meaning)}</td></tr>"
+        for name, meaning in fields.items()
     )
     return (
         f'<table class="data-dictionary">\n<thead><tr><th scope="col">Field</th><th scope="col">Meaning</th>'
@@ -41,7 +47,7 @@ def markdown(edition) -> str:
     parts = [
         f"---\ntitle: {TITLE}\n---\n",
         f"# {TITLE}\n",
-        "The edition's data, made at each build from the same files as the reading text, for reuse in other "
+        "The edition’s data, made at each build from the same files as the reading text, for reuse in other "
         f"tools. This is version {escape(version)}" + (f" of {escape(date)}" if date else " (in preparation)") + ". "
         "Text is UTF-8; CSV files have a header row and use commas and double quotes (RFC 4180); "
         "an empty CSV cell means that the field does not apply.\n",
