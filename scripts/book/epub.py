@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bs4 import BeautifulSoup  # noqa: E402
+from bs4 import Tag  # noqa: E402
 from ebooklib import epub  # noqa: E402
 
 import redbook  # noqa: E402
@@ -77,8 +77,9 @@ def document_of(page: SitePage) -> Document:
     return Document(page.stem, title, page.kind)
 
 
-def page_body(page: SitePage, stems: set[str]) -> str:
-    """The body of one page: its article in book form (target EBOOK), in a section of its kind."""
+def page_body(page: SitePage, stems: set[str]) -> tuple[str, list[tuple[str, str]]]:
+    """The body of one page (its article in book form, target EBOOK, in a section of its kind) and its entries
+    for the table of contents."""
     article = to_book(page, stems, EBOOK)
     for ref in article.select('a[epub\\:type="noteref"]'):
         ref["role"] = "doc-noteref"
@@ -90,7 +91,7 @@ def page_body(page: SitePage, stems: set[str]) -> str:
             del note["epub:type"]
         else:
             note["role"] = "doc-footnote"
-    return _section(page.kind, page.stem, article.decode_contents())
+    return _section(page.kind, page.stem, article.decode_contents()), _contents_entries(article)
 
 
 def _section(kind: str, stem: str, inner: str) -> str:
@@ -121,12 +122,11 @@ def colophon_body(root: Path, version: str, date: str | None) -> str:
     return _section(COLOPHON, COLOPHON, inner)
 
 
-def _contents_entries(body: str) -> list[tuple[str, str]]:
+def _contents_entries(article: Tag) -> list[tuple[str, str]]:
     """The second-level headings of a page that carry an id, for the table of contents (not "Notes")."""
-    soup = BeautifulSoup(body, "lxml")
     return [
         (h["id"], h.get_text(" ", strip=True))
-        for h in soup.find_all("h2", id=True)
+        for h in article.find_all("h2", id=True)
         if not h.find_parent(class_="chapter-notes")
     ]
 
@@ -185,9 +185,9 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
     stems = {p.stem for p in pages}
     bodies = [(document_of(p), page_body(p, stems)) for p in pages]
     colophon = Document(COLOPHON, "Colophon", COLOPHON)
-    bodies.append((colophon, colophon_body(root, version, date)))
+    bodies.append((colophon, (colophon_body(root, version, date), [])))
     items, toc = [], []
-    for doc, body in bodies:
+    for doc, (body, contents) in bodies:
         item = epub.EpubHtml(uid=f"doc-{doc.stem}", title=doc.title, file_name=doc.file_name, lang=provenance.LANGUAGE)
         item.content = f"<html><body>{body}</body></html>"
         item.add_link(href="styles/edition.css", rel="stylesheet", type="text/css")
@@ -195,7 +195,7 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
         items.append(item)
         entries = [
             epub.Link(f"{doc.file_name}#{anchor}", title, f"toc-{doc.stem}-{n}")
-            for n, (anchor, title) in enumerate(_contents_entries(body), start=1)
+            for n, (anchor, title) in enumerate(contents, start=1)
         ]
         toc.append((item, entries) if entries else item)
     book.toc = toc
