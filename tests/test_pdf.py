@@ -6,16 +6,19 @@ copy-text) and from the fonts shipped in docs/assets/fonts, never from the print
 
 from __future__ import annotations
 
+import difflib
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from redbook.copytext import COPYTEXT
+from redbook.copytext import COPYTEXT, words
+from redbook.fidelity import copytext_words_of_page
 from scripts.book import pdf as book_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,13 +126,13 @@ def test_the_contents_give_the_page_where_each_chapter_opens(edition, reader, pa
 def test_the_title_page_and_the_publication_history(pages):
     assert "The Red Book on the Moscow Trials" in pages[0] and "Leon Sedov" in pages[0]
     history = " ".join(pages[1:3])
-    for words in (
+    for printed in (
         "Published by New Park Publications Ltd, 1980",
         "Byulletin Oppositsii, Nos.52-53, October 1936",
         "Le Livre Rouge sur les proces de Moscou, Paris, 1936",
         "Transcribed: For ETOL, September, 2000",
     ):
-        assert words in history, words
+        assert printed in history, printed
 
 
 def test_running_heads_name_the_chapter(edition, reader, pages):
@@ -229,6 +232,37 @@ def test_index_of_persons_points_to_pages_that_name_the_person(edition, pages):
             )
             checked += 1
     assert checked > 10
+
+
+def _book_words(html: str) -> list[str]:
+    """The copy-text words the book gives: front matter and reading text, each note (printed at the foot of its
+    page) read back at the end of its chapter as the copy-text prints it, "[n] text"."""
+    soup = BeautifulSoup(html, "lxml")
+    out = []
+    for section in soup.body.find_all(["section", "nav"], recursive=False):
+        if section.get("data-kind") == "back":
+            continue  # the editors' back matter: principles, registers
+        notes = []
+        for note in section.select("span.fn--note"):
+            number = note["data-call"]
+            note.extract()
+            notes.append(f"<p>[{number}] {note.decode_contents()}</p>")
+        out += copytext_words_of_page(f"<article>{section.decode()}{''.join(notes)}</article>")
+    return out
+
+
+def test_the_book_gives_every_word_of_the_copytext_in_order(site, edition):
+    """The fidelity proof of tests/test_fidelity.py, read from the print HTML the PDF is made from: what the edition
+    adds is marked data-copytext there too, so nothing may be lost or added."""
+    html = book_pdf.book_html(site, edition)
+    expected = words((ROOT / COPYTEXT).read_text(encoding="utf-8"))
+    actual = _book_words(html)
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    first = next((op for op in matcher.get_opcodes() if op[0] != "equal"), None)
+    assert first is None, (
+        f"{first[0]} at copy-text word {first[1]}: copy-text {' '.join(expected[max(0, first[1] - 8) : first[2] + 3])!r}, "
+        f"book {' '.join(actual[max(0, first[3] - 8) : first[4] + 3])!r}"
+    )
 
 
 # -- the file itself ---------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ SUBJECT = "Part I: the foreword and chapters 1 to 7. A reading edition of the ET
 
 #: What the printed form does with the web edition's apparatus; printed under the publication history.
 IN_PRINT = (
-    "<p><strong>This printing.</strong> It is made from the same sources as the web edition, at the same build. "
+    '<p data-copytext=""><strong>This printing.</strong> It is made from the same sources as the web edition, at the same build. '
     "The book’s notes stand at the foot of the page with the book’s own numbers; the author’s notes end with "
     "“(L.S.)”, the later editors’ notes are marked “Editors’ note”. A word corrected by this edition is "
     "followed by °; the apparatus at the foot of the page gives the paragraph, the edition’s reading, a "
@@ -60,7 +60,8 @@ def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
     header = article.select_one(".copytext-header")
     about = article.select_one(".about-edition")
     out = []
-    leaf = soup.new_tag("section", attrs={"class": "title-leaf", "id": page.stem})
+    # What the web marks as the editors' (data-copytext="") stays marked, for the fidelity reading of the book.
+    leaf = soup.new_tag("section", attrs={"class": "title-leaf", "id": page.stem, "data-copytext": ""})
     if title_page is not None:
         leaf.extend(list(title_page.contents))
     out.append(leaf)
@@ -69,7 +70,7 @@ def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
         imprint.extend(list(header.contents))
     imprint.append(BeautifulSoup(IN_PRINT, "html.parser"))
     out.append(imprint)
-    out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents"}))  # filled in by _contents
+    out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents", "data-copytext": ""}))  # see _contents
     if about is not None:
         for heading in about.find_all("h2"):
             if heading.get_text(strip=True) == "Contents":
@@ -80,7 +81,7 @@ def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
         if heading is not None:
             heading.name = "h1"
             heading["data-running"] = heading.get_text(strip=True)
-        section = soup.new_tag("section", attrs={"class": "about", "id": "about"})
+        section = soup.new_tag("section", attrs={"class": "about", "id": "about", "data-copytext": ""})
         section.extend(list(about.contents))
         out.append(section)
     return out

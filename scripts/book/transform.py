@@ -121,7 +121,7 @@ def transform_notes(soup: BeautifulSoup, article: Tag, target: Target) -> None:
             note.extend(list(body.contents))
             if kind == "editors":
                 note.append(" ")
-                note.append(_new(soup, "span", "Editors’ note", class_="fn-by"))
+                note.append(_new(soup, "span", "Editors’ note", class_="fn-by", data_copytext=""))
             for entry in entries:
                 note.append("\u2003")
                 note.append(entry)
