@@ -68,7 +68,10 @@ def epub_build() -> dict:
         return figures
 
 
-MEASUREMENTS = [site_build, pdf_build, epub_build]
+sys.path.insert(0, str(ROOT))
+from scripts.bench_reading import build_ratio, reading_cost  # noqa: E402  the reader's side, in Chromium
+
+MEASUREMENTS = [site_build, pdf_build, epub_build, build_ratio, reading_cost]
 
 
 if __name__ == "__main__":

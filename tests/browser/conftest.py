@@ -4,6 +4,7 @@ Every browser context made here records each request and each console error; a t
 if a request left 127.0.0.1 or the console reported an error. Requests to other hosts are also aborted,
 so the site is read as if there were no network.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -16,16 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+from browser_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +38,11 @@ def _free_port() -> int:
 def site_url(site):
     """The built site on a plain static server on localhost: http://127.0.0.1:PORT/ ."""
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(100):
@@ -93,10 +88,13 @@ def reader(new_context, site_url):
                 route.continue_()
             else:
                 route.abort()
+
         context.route("**/*", route)
         context.on("request", lambda request: record.requests.append(request.url))
-        context.on("console", lambda msg: msg.type == "error" and record.errors.append(
-            f"{msg.location.get('url')}: {msg.text}"))
+        context.on(
+            "console",
+            lambda msg: msg.type == "error" and record.errors.append(f"{msg.location.get('url')}: {msg.text}"),
+        )
         context.on("weberror", lambda error: record.errors.append(f"page error: {error.error}"))
         return context, context.new_page()
 

@@ -1,12 +1,12 @@
 """axe-core (the npm package in node_modules, injected by Playwright, nothing fetched) on every page of the site,
 in the light and the dark scheme, and on the popovers once open: no violation of impact serious or critical."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import AXE
-from helpers import OPEN_POPOVERS, READING, copytext_notes, sample_triggers, trigger, triggers
+from browser_support import AXE, OPEN_POPOVERS, READING, copytext_notes, sample_triggers, trigger, triggers
 
 pytestmark = pytest.mark.browser
 
@@ -56,8 +56,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_or_open_popover(
     assert not report, "\n".join(f"{name}: {v}" for name, vs in report.items() for v in vs)
 
 
-def test_every_page_declares_its_language_and_every_popover_trigger_has_an_accessible_name(reader, site_url,
-                                                                                         site_pages):
+def test_every_page_declares_its_language_and_every_popover_trigger_has_an_accessible_name(
+    reader, site_url, site_pages
+):
     """The name a screen reader announces, as the browser computes it (Playwright's accessibility snapshot)."""
     _, page = reader()
     for name in site_pages:

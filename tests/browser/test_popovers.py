@@ -1,22 +1,33 @@
 """The popovers a reader opens in the text (notes, emendations, supplied titles, and whatever else carries
 `button[popovertarget]`: person cards, citations), with a mouse, a keyboard, a finger, and without JavaScript;
 and WCAG 2.2 success criterion 1.4.13 (content on hover or focus), one test for each of its cases."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import PHONE
-from helpers import (GEOMETRY, OPEN_POPOVERS, READING, copytext_notes, inside_screen, near, normal, note_phrase,
-                     sample_triggers, trigger, triggers)
+from browser_support import (
+    GEOMETRY,
+    OPEN_POPOVERS,
+    PHONE,
+    READING,
+    copytext_notes,
+    inside_screen,
+    near,
+    normal,
+    note_phrase,
+    sample_triggers,
+    trigger,
+    triggers,
+)
 
 pytestmark = pytest.mark.browser
 
 
 def note_markers(page) -> list[tuple[int, str]]:
     """(note number, popover id) of every note marker of the page."""
-    found = page.eval_on_selector_all(
-        "button.note-ref", "bs => bs.map(b => [b.id, b.getAttribute('popovertarget')])")
+    found = page.eval_on_selector_all("button.note-ref", "bs => bs.map(b => [b.id, b.getAttribute('popovertarget')])")
     return [(int(re.match(r"ref-(\d+)", ref).group(1)), pop) for ref, pop in found]
 
 
@@ -53,8 +64,9 @@ def test_every_popover_trigger_opens_its_popover_and_escape_closes_it_returning_
             assert g["left"] >= 0 and g["right"] <= g["vw"], f"{name}: {pop} leaves the screen: {g}"
             page.keyboard.press("Escape")
             assert page.evaluate(OPEN_POPOVERS) == [], f"{name}: Escape did not close {pop}"
-            assert page.evaluate("document.activeElement.getAttribute('popovertarget')") == pop, \
+            assert page.evaluate("document.activeElement.getAttribute('popovertarget')") == pop, (
                 f"{name}: focus did not return to the trigger of {pop}"
+            )
             total += 1
     assert total >= len(copytext_notes())
 
@@ -123,6 +135,7 @@ def test_with_javascript_disabled_the_notes_are_still_reachable(reader, site_url
 
 # WCAG 2.2, 1.4.13 Content on Hover or Focus: dismissible, hoverable, persistent; and a phone's tap.
 
+
 def test_wcag_1_4_13_dismissible_without_moving_pointer_or_focus(reader, site_url):
     _, page = reader()
     page.goto(site_url + "chapter-3.html")
@@ -172,8 +185,8 @@ def test_wcag_1_4_13_persistent_until_dismissed(reader, site_url):
     page.goto(site_url + "chapter-5.html")
     pop = triggers(page)[0]
     trigger(page, pop).click()
-    page.mouse.move(5, 450, steps=10)        # the pointer leaves it
-    page.locator("a.md-footer__link--next").focus()   # so does the focus
+    page.mouse.move(5, 450, steps=10)  # the pointer leaves it
+    page.locator("a.md-footer__link--next").focus()  # so does the focus
     page.wait_for_timeout(2000)
     assert page.evaluate(OPEN_POPOVERS) == [pop]
     page.keyboard.press("Escape")
@@ -200,10 +213,17 @@ def test_opening_a_popover_shifts_no_layout(reader, site_url):
     page.evaluate("""() => { window.__shift = 0; new PerformanceObserver(list => {
         for (const e of list.getEntries()) window.__shift += e.value; }).observe({type: 'layout-shift'}); }""")
     for pop in triggers(page):
-        rects = page.evaluate("() => [...document.querySelectorAll('article > *')].map(e => e.getBoundingClientRect().top + scrollY)")
+        rects = page.evaluate(
+            "() => [...document.querySelectorAll('article > *')].map(e => e.getBoundingClientRect().top + scrollY)"
+        )
         trigger(page, pop).click()
         page.wait_for_timeout(50)
-        assert page.evaluate("() => [...document.querySelectorAll('article > *')].map(e => e.getBoundingClientRect().top + scrollY)") == rects
+        assert (
+            page.evaluate(
+                "() => [...document.querySelectorAll('article > *')].map(e => e.getBoundingClientRect().top + scrollY)"
+            )
+            == rects
+        )
         page.keyboard.press("Escape")
     assert page.evaluate("window.__shift") == 0
 

@@ -1,4 +1,6 @@
-"""What the browser tests share: the copy-text's notes, and small probes of the page's popovers."""
+"""What the browser tests share (not named helpers or conftest: test modules of other folders import by those names):
+Chromium's settings, the copy-text's notes, small probes of the page's popovers."""
+
 from __future__ import annotations
 
 import re
@@ -7,6 +9,20 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 COPYTEXT = ROOT / "source" / "red-book-part1.etol.txt"
 READING = ["foreword.html", *[f"chapter-{n}.html" for n in range(1, 8)]]  # the book's order
 
@@ -24,8 +40,11 @@ def copytext_notes() -> dict[int, str]:
 def note_phrase(number: int, words: int = 8) -> str:
     """A run of the note's own words that no emendation touches: what a reader would search for."""
     text = copytext_notes()[number]
-    emended = [e["copy"] for e in yaml.safe_load((ROOT / "data" / "emendations.yml").read_text(encoding="utf-8"))
-               if e.get("note") == number and e.get("copy")]
+    emended = [
+        e["copy"]
+        for e in yaml.safe_load((ROOT / "data" / "emendations.yml").read_text(encoding="utf-8"))
+        if e.get("note") == number and e.get("copy")
+    ]
     pieces = [text]
     for copy in emended:
         pieces = [part for piece in pieces for part in piece.split(copy)]
@@ -37,7 +56,9 @@ def normal(text: str) -> str:
     return " ".join(text.split())
 
 
-OPEN_POPOVERS = "() => [...document.querySelectorAll('[popover]')].filter(e => e.matches(':popover-open')).map(e => e.id)"
+OPEN_POPOVERS = (
+    "() => [...document.querySelectorAll('[popover]')].filter(e => e.matches(':popover-open')).map(e => e.id)"
+)
 
 GEOMETRY = """(id) => {
   const pop = document.getElementById(id);
@@ -76,7 +97,8 @@ def sample_triggers(page, per_kind: int = 2) -> list[str]:
     otherwise grow with every person card and citation; the generic test still opens every trigger."""
     kinds: dict[str, list[str]] = {}
     for pop, kind in page.eval_on_selector_all(
-            "button[popovertarget]", "bs => bs.map(b => [b.getAttribute('popovertarget'), b.className])"):
+        "button[popovertarget]", "bs => bs.map(b => [b.getAttribute('popovertarget'), b.className])"
+    ):
         kinds.setdefault(kind, []).append(pop)
     chosen = {p for pops in kinds.values() for p in pops[:per_kind] + pops[-1:]}
     return [p for p in triggers(page) if p in chosen]
