@@ -231,8 +231,13 @@ def build(site: Path = ROOT / "site", out: Path | None = None, edition: redbook.
     edition = edition or redbook.load_cached(ROOT)
     out = out or site / PDF_NAME
     if backmatter.needs_pages(edition):  # the registers give each page once: a first layout finds the pages
-        draft = render(book_html(site, edition, draft=True), site)
-        document = render(book_html(site, edition, pages_of_ids(draft)), site)
+        found = pages_of_ids(render(book_html(site, edition, draft=True), site))
+        for _ in range(3):
+            document = render(book_html(site, edition, found), site)
+            final = pages_of_ids(document)
+            if all(final.get(place) == page for place, page in found.items() if place in final):
+                break  # every place stands where the registers say (the back matter moved nothing before it)
+            found = final
     else:
         document = render(book_html(site, edition), site)
     write_pdf(document, out)
