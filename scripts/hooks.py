@@ -18,6 +18,7 @@ from macros import sources as sources_web  # noqa: E402
 from scripts import downloads, sitemeta  # noqa: E402
 from scripts.book import pdf as book_pdf  # noqa: E402
 from scripts.links import broken_links  # noqa: E402
+from scripts.mentions import mark as mark_mentions  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 from scripts.paragraphs import number_paragraphs  # noqa: E402
 from scripts.search_text import on_page_context  # noqa: E402,F401  the search index reads the text, not the apparatus
@@ -82,6 +83,7 @@ def on_page_content(html, page, config, files):
     for anchor, pid in places.items():
         if not anchor.startswith("text:"):
             _places[anchor] = (model_page.url, pid)
+    html = mark_mentions(html, model_page, edition, _places)  # persons named: anchors, cards; the author's counts
     texts = [text for key, text in places.items() if key.startswith("text:")]
     _places.update(phrase_places(edition, model_page, texts))  # apparatus links found by quoted words
     for em in edition.emendations_of_page(model_page.stem):
