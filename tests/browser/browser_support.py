@@ -4,6 +4,7 @@ Chromium's settings, the copy-text's notes, small probes of the page's popovers.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -60,9 +61,9 @@ OPEN_POPOVERS = (
     "() => [...document.querySelectorAll('[popover]')].filter(e => e.matches(':popover-open')).map(e => e.id)"
 )
 
-GEOMETRY = """(id) => {
+GEOMETRY = """([id, index]) => {
   const pop = document.getElementById(id);
-  const button = document.querySelector(`[popovertarget="${id}"]`);
+  const button = document.querySelectorAll('button[popovertarget]')[index];
   const r = pop.getBoundingClientRect(), b = button.getBoundingClientRect();
   return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height,
           bLeft: b.left, bRight: b.right, bTop: b.top, bBottom: b.bottom,
@@ -83,22 +84,58 @@ def inside_screen(g: dict) -> bool:
     return g["left"] >= 0 and g["right"] <= g["vw"] + 0.5 and g["top"] >= 0 and g["bottom"] <= g["vh"] + 0.5
 
 
-def triggers(page) -> list[str]:
-    """The ids of the popovers every trigger of the page opens, in document order."""
-    return page.eval_on_selector_all("button[popovertarget]", "bs => bs.map(b => b.getAttribute('popovertarget'))")
+@dataclass(frozen=True)
+class Trigger:
+    """A `button[popovertarget]` of the page: its place among them, the popover it opens, its class, and the
+    popover it stands in (a person named in a note), which must be open first."""
+
+    index: int
+    pop: str
+    kind: str
+    parent: str | None
 
 
-def trigger(page, pop_id: str):
-    return page.locator(f'button[popovertarget="{pop_id}"]')
+_TRIGGERS = """() => [...document.querySelectorAll('button[popovertarget]')].map((b, i) => [i,
+  b.getAttribute('popovertarget'), b.className, b.parentElement.closest('[popover]')?.id ?? null])"""
 
 
-def sample_triggers(page, per_kind: int = 2) -> list[str]:
+def triggers(page, *, top_level: bool = False) -> list[Trigger]:
+    """Every trigger of the page in document order (or only those not inside another popover)."""
+    found = [Trigger(*row) for row in page.evaluate(_TRIGGERS)]
+    return [t for t in found if t.parent is None] if top_level else found
+
+
+def trigger(page, t: Trigger):
+    return page.locator("button[popovertarget]").nth(t.index)
+
+
+def open_popover(page, t: Trigger, *, tap: bool = False) -> list[str]:
+    """Open t's popover as a reader would (its parent popover first); the popovers then open, innermost last."""
+    stack = []
+    if t.parent:
+        parent = next(p for p in triggers(page, top_level=True) if p.pop == t.parent)
+        stack = open_popover(page, parent, tap=tap)
+    button = trigger(page, t)
+    button.tap() if tap else button.click()
+    return [*stack, t.pop]
+
+
+def close_popovers(page) -> None:
+    for _ in range(3):
+        if not page.evaluate(OPEN_POPOVERS):
+            return
+        page.keyboard.press("Escape")
+
+
+def geometry(page, t: Trigger) -> dict:
+    return page.evaluate(GEOMETRY, [t.pop, t.index])
+
+
+def sample_triggers(page, per_kind: int = 2) -> list[Trigger]:
     """The first and last triggers of each kind (class) on the page: for the slower checks, which would
     otherwise grow with every person card and citation; the generic test still opens every trigger."""
-    kinds: dict[str, list[str]] = {}
-    for pop, kind in page.eval_on_selector_all(
-        "button[popovertarget]", "bs => bs.map(b => [b.getAttribute('popovertarget'), b.className])"
-    ):
-        kinds.setdefault(kind, []).append(pop)
-    chosen = {p for pops in kinds.values() for p in pops[:per_kind] + pops[-1:]}
-    return [p for p in triggers(page) if p in chosen]
+    kinds: dict[str, list[Trigger]] = {}
+    for t in triggers(page):
+        kinds.setdefault(t.kind, []).append(t)
+    chosen = {t for ts in kinds.values() for t in ts[:per_kind] + ts[-1:]}
+    return [t for t in triggers(page) if t in chosen]
