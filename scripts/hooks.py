@@ -109,8 +109,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """A link of the apparatus to a place that does not exist fails the build (it would fail a reader)."""
-    book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
     downloads.write(_edition(), Path(config.site_dir))  # the e-book and the open data, before the link check
+    book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
     broken = broken_links(Path(config.site_dir))
     if broken:
         raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
