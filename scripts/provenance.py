@@ -6,9 +6,7 @@ page. It says only what the copy-text's header says: no licence is stated there,
 
 from __future__ import annotations
 
-import os
 import uuid
-from datetime import UTC, datetime
 
 from redbook.apparatus import changelog
 
@@ -49,7 +47,4 @@ def edition_version(edition) -> tuple[str, str | None]:
     return log.version, log.date.isoformat() if log.date else None
 
 
-def build_moment() -> datetime:
-    """The moment of this build (UTC); SOURCE_DATE_EPOCH fixes it, for a reproducible e-book."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+build_moment = changelog.build_moment  # one clock for the footer, the PDF and the e-book

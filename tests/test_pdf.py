@@ -317,3 +317,17 @@ def test_the_pdf_is_linked_from_every_page(site):
     for page in site.glob("*.html"):
         if page.name != "404.html":
             assert 'href="red-book.pdf"' in page.read_text(encoding="utf-8"), page.name
+
+
+def test_the_pdf_gives_the_edition_version_and_build_date(edition, pages):
+    """The same version as the site's footer, read from data/changelog.yml, and the day of this build."""
+    import datetime as dt
+
+    import yaml
+
+    newest = yaml.safe_load((ROOT / "data" / "changelog.yml").read_text(encoding="utf-8"))
+    newest = newest["releases"][0]  # newest first
+    front = " ".join(" ".join(page.split()) for page in pages[:4])
+    assert f"Edition version {newest['version']}" in front
+    printed = re.search(r"printed (\d{4}-\d{2}-\d{2})", front)
+    assert printed and abs((dt.date.fromisoformat(printed.group(1)) - dt.date.today()).days) <= 1

@@ -48,11 +48,15 @@ class Changelog:
         return self.releases[0].date if self.releases else None
 
 
-def build_date() -> dt.date:
-    """The day of this build (UTC); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+def build_moment() -> dt.datetime:
+    """The moment of this build (UTC); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    return moment.date()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+
+
+def build_date() -> dt.date:
+    """The day of this build (UTC)."""
+    return build_moment().date()
 
 
 def current(edition) -> Changelog:

@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import redbook  # noqa: E402
+from redbook.apparatus import changelog  # noqa: E402
 
 from . import backmatter, weasyfix  # noqa: E402
 from .pages import SitePage, site_pages  # noqa: E402
@@ -53,7 +54,15 @@ def _section(soup: BeautifulSoup, page: SitePage, classes: str):
     return section
 
 
-def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
+def _version_line(edition: redbook.Edition) -> str:
+    """The edition's version and the day of this printing, from the same source as the site's footer."""
+    log = changelog.current(edition)
+    state = f"of {log.date.isoformat()}" if log.date else "(in preparation)"
+    return (f'<p class="printing-version" data-copytext="">Edition version {escape(log.version)} {state}; '
+            f"printed {changelog.build_date().isoformat()}.</p>")
+
+
+def _front_matter(soup: BeautifulSoup, page: SitePage, edition: redbook.Edition) -> list:
     """The title leaf, the publication history (the copy-text's own header) and the note on the edition."""
     article = page.article
     title_page = article.select_one(".title-page")
@@ -69,6 +78,7 @@ def _front_matter(soup: BeautifulSoup, page: SitePage) -> list:
     if header is not None:
         imprint.extend(list(header.contents))
     imprint.append(BeautifulSoup(IN_PRINT, "html.parser"))
+    imprint.append(BeautifulSoup(_version_line(edition), "html.parser"))
     out.append(imprint)
     out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents", "data-copytext": ""}))  # see _contents
     if about is not None:
@@ -139,7 +149,7 @@ def book_html(
             if page.kind in ("front", "back"):
                 link["class"] = [*link.get("class", []), "pageref"]
         if page.kind == "front":
-            body.extend(_front_matter(soup, page))
+            body.extend(_front_matter(soup, page, edition))
             continue
         section = _section(soup, page, f"part part--{page.kind}")
         section["data-kind"] = page.kind
