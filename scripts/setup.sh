@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 # epubcheck (with a Java runtime): the e-book is checked against the EPUB specification in tests/test_epub.py
 APT_PACKAGES=(chromium poppler-utils epubcheck)
+# Node.js and npm for axe-core and the iframe-worker shim, where the machine has none of its own
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+# venv and pip for Python, where the machine's Python is Debian's own
+python3 -c "import venv, ensurepip" 2>/dev/null || APT_PACKAGES+=(python3-venv)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
