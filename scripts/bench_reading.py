@@ -13,26 +13,16 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from scripts.localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 PLAIN_CONFIG = """site_name: The Red Book on the Moscow Trials
 use_directory_urls: false
@@ -69,12 +59,6 @@ def build_ratio(runs: int = 2) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 _TIMINGS = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -105,20 +89,7 @@ def reading_cost() -> dict:
                 figures[f"search index {name} (kB raw / gzip)"] = (
                     f"{len(data) / 1e3:.0f} / {len(gzip.compress(data, 6)) / 1e3:.0f}"
                 )
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port), "-d", str(site)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}/"
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base, timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
+        with served(site) as base:
             pages = sorted(p.name for p in site.glob("*.html") if p.name != "404.html")
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -158,9 +129,6 @@ def reading_cost() -> dict:
             figures["heaviest chapter, gzip kB without search index (target < 250)"] = (
                 f"{worst['kB']:.0f} ({worst.get('page')})"
             )
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     return figures
 
 
