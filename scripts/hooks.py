@@ -78,13 +78,10 @@ def on_page_content(html, page, config, files):
     model_page = edition.pages.get(Path(page.file.src_uri).stem)
     if model_page is None or model_page.paragraph_prefix is None:
         return html
-    html, places = number_paragraphs(html, model_page.paragraph_prefix)
+    html, places, texts = number_paragraphs(html, model_page.paragraph_prefix)
     sources_web.check_placed(edition, model_page, places)  # every citation stands in a numbered paragraph
-    for anchor, pid in places.items():
-        if not anchor.startswith("text:"):
-            _places[anchor] = (model_page.url, pid)
+    _places.update({anchor: (model_page.url, pid) for anchor, pid in places.items()})
     html = mark_mentions(html, model_page, edition, _places)  # persons named: anchors, cards; the author's counts
-    texts = [text for key, text in places.items() if key.startswith("text:")]
     _places.update(phrase_places(edition, model_page, texts))  # apparatus links found by quoted words
     for em in edition.emendations_of_page(model_page.stem):
         if em.kind == "layout":

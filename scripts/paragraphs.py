@@ -32,10 +32,12 @@ def _reading(block: Tag) -> str:
     return reading.get_text(" ")
 
 
-def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str]]:
-    """Return the numbered HTML and a map from each element id inside a paragraph to that paragraph's id."""
+def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str], list[str]]:
+    """Return the numbered HTML, a map from each element id inside a paragraph to that paragraph's id, and
+    the paragraphs' words in order (the text of p3.12 is texts[11])."""
     soup = BeautifulSoup(html, "html.parser")
     places: dict[str, str] = {}
+    texts: list[str] = []
     for count, block in enumerate(_numbered_blocks(soup), start=1):
         pid = f"p{prefix}.{count}"
         if block.name == "table":
@@ -50,5 +52,5 @@ def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str]]:
         block.insert(0, number)
         for inner in block.find_all(id=True):
             places[inner["id"]] = pid
-        places.setdefault(f"text:{count}", _reading(block))
-    return str(soup), places
+        texts.append(_reading(block))
+    return str(soup), places, texts
