@@ -1,9 +1,7 @@
 """Shared fixtures: the edition model, and one strict build of the site for the whole test session."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 

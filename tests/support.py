@@ -14,3 +14,36 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
                           capture_output=True, text=True, env=env, timeout=600)
+
+
+def replace_first(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Change a source file of a project copy: `old` must be there; its first `count` occurrences change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Change a source file of a project copy where `old` stands exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The number of the first line of `path` that contains `needle`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def build_fails_with(project: Path, *patterns: str) -> str:
+    """A strict build of `project` fails, its output matches every pattern and says how to fix it."""
+    import re
+
+    result = mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for pattern in patterns:
+        assert re.search(pattern, output), f"{pattern!r} not in:\n{output[-3000:]}"
+    assert "fix:" in output, output[-3000:]
+    return output

@@ -8,30 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from support import build_fails_with as _fails_with
+from support import line_of as _line_of
 from support import mkdocs_build
+from support import replace_first as _replace
 
 BUILD = Path(__file__).resolve().parent.parent / "scripts" / "build.py"
 
 
-def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def _line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
-def _fails_with(project: Path, *patterns: str) -> str:
-    result = mkdocs_build(project, project / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    for pattern in patterns:
-        assert re.search(pattern, output), f"{pattern!r} not in:\n{output}"
-    assert "fix:" in output, output
-    return output
 
 
 def test_marker_with_no_note(project_copy):

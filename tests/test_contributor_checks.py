@@ -15,6 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from support import ROOT, mkdocs_build
+from support import line_of as _line_of
+from support import replace_first as _replace
 
 CHECK = ROOT / "scripts" / "check.py"
 
@@ -25,15 +27,8 @@ def _check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
 def _check_fails_with(project: Path, pattern: str) -> str:

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support import mkdocs_build
 
 import redbook
 from redbook.copytext import COPYTEXT
 from redbook.russian import ALPHABET, russian_sorted, sort_key
+
+from support import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = "data/dossiers.yml"

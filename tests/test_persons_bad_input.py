@@ -9,20 +9,16 @@ import pytest
 
 import redbook
 
+from support import line_of as _line_of
 from support import mkdocs_build
+from support import replace_once as _replace
 
 PERSONS = Path("data") / "persons.yml"
 SUMS = Path("data") / "sums.yml"
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1) if needle in line)
 
 
 def _load_fails_with(project: Path, pattern: str) -> str:

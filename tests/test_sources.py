@@ -12,7 +12,9 @@ from pybtex.database import parse_file, parse_string
 
 from redbook.copytext import COPYTEXT
 
-from support import mkdocs_build
+from support import build_fails_with as _fails_with
+from support import line_of as _line_of
+from support import replace_once as _replace
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB = ROOT / "data" / "sources.bib"
@@ -233,24 +235,10 @@ def test_csl_json_of_the_sources_keeps_the_dates_the_data_gives(edition):
 # -- bad input ----------------------------------------------------------------------------------------------
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
 
 
-def _fails_with(project: Path, *patterns: str) -> str:
-    result = mkdocs_build(project, project / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, output
-    for pattern in patterns:
-        assert re.search(pattern, output), f"{pattern!r} not in:\n{output[-3000:]}"
-    assert "fix:" in output
-    return output
 
 
 def test_unknown_citation_key(project_copy):
