@@ -27,11 +27,15 @@ The API for the web, PDF, EPUB and open-data renderers (all plain data, no HTML)
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redbook.bibfile import LATEX
+from redbook.bibfile import entry_lines as _entry_lines
+from redbook.bibfile import field_line as _field_line
+from redbook.bibfile import plain as _plain
+from redbook.bibfile import syntax as _syntax
 from redbook.errors import Collector
 from redbook.safety import scan
 from redbook.yamlsrc import parse_yaml, read_text
@@ -60,10 +64,6 @@ CITE = re.compile(
 )
 #: Anything that looks like a citation call, to catch the malformed ones.
 CITE_LOOSE = re.compile(r"\{\{[^}\n]*?\bcite\s*\(")
-KEY = re.compile(r"^[a-z][a-z0-9-]*$")
-ENTRY = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.M)
-NOT_ENTRIES = {"comment", "preamble", "string"}
-LATEX = re.compile(r"\\[A-Za-z]+|\\[^A-Za-z\s]")
 CITATION_KEYS = {"source", "locator"}
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -220,32 +220,6 @@ def load(edition, problems: Collector) -> Sources:
     return Sources(display, sources, citations, edition_ref, text or "")
 
 
-def _entry_lines(text: str, display: str, problems: Collector) -> dict[str, int]:
-    lines: dict[str, int] = {}
-    for match in ENTRY.finditer(text):
-        kind, key = match.group(1).lower(), match.group(2)
-        if kind in NOT_ENTRIES:
-            continue
-        line = text.count("\n", 0, match.start()) + 1
-        if key in lines:
-            problems.add(
-                display,
-                line,
-                f"the key {key!r} is used twice (also line {lines[key]})",
-                "give each source its own key, or merge the two entries",
-            )
-            continue
-        if not KEY.match(key):
-            problems.add(
-                display,
-                line,
-                f"the key {key!r} is not a plain key",
-                "use lower-case letters, digits and hyphens, starting with a letter (e.g. pravda, trial1935)",
-            )
-        lines[key] = line
-    return lines
-
-
 def _registry(path: Path):
     """mkdocs-bibtex's formatter for the file: the one seam to mkdocs-bibtex."""
     from mkdocs_bibtex.registry import SimpleRegistry
@@ -334,38 +308,6 @@ def _load_bib(path: Path, text: str, display: str, problems: Collector) -> dict[
             key, kinds[0], entry.type, line or 1, reference, plain, _short(fields, persons), fields, persons
         )
     return sources
-
-
-def _syntax(err) -> str:
-    """pybtex's message without its own "syntax error in line N" (the line is given in front)."""
-    return re.sub(r"^syntax error in line \d+:\s*", "", str(err))
-
-
-def _field_line(text: str, entry_line: int | None, name: str) -> int | None:
-    if entry_line is None:
-        return None
-    lines = text.split("\n")
-    for number in range(entry_line - 1, len(lines)):
-        if re.match(rf"\s*{re.escape(name)}\s*=", lines[number], re.I):
-            return number + 1
-        if number > entry_line - 1 and lines[number].lstrip().startswith("@"):
-            break
-    return entry_line
-
-
-def _plain(value: str) -> str:
-    """A BibTeX field as plain text: braces that only protect capitals are dropped."""
-    from pybtex.richtext import Text
-
-    return " ".join(Text.from_latex(value).render(_plain_backend()).split())
-
-
-@functools.cache
-def _plain_backend():
-    """pybtex's plain-text backend, made once (render_as() looks it up among the entry points at every call)."""
-    from pybtex.backends.plaintext import Backend
-
-    return Backend()
 
 
 def _short(fields: dict, persons: dict) -> str:

@@ -1,0 +1,171 @@
+"""The works the edition itself relies on (data/references.bib): encyclopedias, biographical dictionaries,
+published trial records, histories. Distinct from data/sources.bib, the works the book cites.
+
+Every statement of the edition's own that does not come from the book names one of these with a locator:
+
+    evidence: {ref: wp-smirnov-in, at: "infobox; § Political life"}
+
+(a list of such mappings where several works agree). `check(raw, ...)` validates such a value where any data
+file gives it and returns Evidence; an unknown key, a missing locator or a malformed value fails the build with
+the file, the line and the fix.
+
+Each entry needs enough to find the work again: title, url, urldate (the day it was read, YYYY-MM-DD), year, and
+one of author, editor, organization or publisher.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from redbook.bibfile import BibEntry, field_line, read_bib
+from redbook.errors import Collector
+from redbook.mapping import check_mapping
+from redbook.yamlsrc import read_text
+
+NAME = "references"
+ORDER = 10  # before every part that cites them
+REFERENCES = Path("data/references.bib")
+REQUIRED = ("title", "url", "urldate", "year")
+CREATORS = ("author", "editor", "organization", "publisher")
+EVIDENCE_KEYS = frozenset({"ref", "at"})
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    line: int
+    fields: dict
+    persons: dict
+
+    @property
+    def creator(self) -> str:
+        for role in ("author", "editor"):
+            people = self.persons.get(role)
+            if people:
+                names = [f"{given} {family}".strip() for family, given in people]
+                return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        return self.fields.get("organization") or self.fields.get("publisher", "")
+
+    def chicago(self) -> str:
+        """A Chicago-style bibliography entry (notes and bibliography), as plain text."""
+        title = self.fields["title"]
+        quoted = f"“{_single_quotes(title)}{'' if title.endswith(('?', '!')) else '.'}”"
+        authored = bool(self.persons.get("author") or self.persons.get("editor"))
+        parts = [f"{self.creator}." if authored else "", quoted]
+        site = self.fields.get("journal") or self.fields.get("howpublished") or ""
+        if site:
+            parts.append(f"{site}.")
+        publisher = self.fields.get("publisher") or self.fields.get("organization")
+        parts.append(f"{publisher}, {self.fields['year']}." if publisher else f"{self.fields['year']}.")
+        parts.append(f"Accessed {_long_date(self.fields['urldate'])}. {self.fields['url']}.")
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    ref: str
+    at: str
+
+
+class References:
+    def __init__(self, display: str, entries: dict[str, Reference]):
+        self.display = display
+        self.entries = entries
+        self.cited: dict[str, int] = {}
+
+    def check(self, raw, display: str, line: int | None, problems: Collector, what: str) -> tuple[Evidence, ...]:
+        """The evidence `raw` gives for `what` (one mapping {ref, at} or a list of them), checked."""
+        items = raw if isinstance(raw, list) else [raw]
+        out = []
+        for item in items:
+            where = getattr(item, "line", None) or line
+            if not check_mapping(item, display, problems, f"the evidence of {what}", EVIDENCE_KEYS, EVIDENCE_KEYS):
+                continue
+            key, at = str(item["ref"]), str(item["at"]).strip()
+            if key not in self.entries:
+                close = difflib.get_close_matches(key, list(self.entries), n=1)
+                problems.add(
+                    display,
+                    getattr(item, "key_lines", {}).get("ref", where),
+                    f"{what}: the reference {key!r} is not in {self.display}"
+                    + (f" (did you mean {close[0]!r}?)" if close else ""),
+                    f"add an entry @online{{{key}, ...}} to {self.display}, or use one of its keys",
+                )
+                continue
+            self.cited[key] = self.cited.get(key, 0) + 1
+            out.append(Evidence(key, at))
+        return tuple(out)
+
+    def records(self) -> list[dict]:
+        return [
+            {"key": r.key, "reference": r.chicago(), **{k: r.fields[k] for k in sorted(r.fields)}}
+            for r in self.entries.values()
+        ]
+
+
+def load(edition, problems: Collector) -> References:
+    display = REFERENCES.as_posix()
+    path = edition.root / REFERENCES
+    if not path.exists():
+        problems.add(display, None, "the edition's references are missing", f"restore {display} (BibTeX)")
+        return References(display, {})
+    text = read_text(path, problems, display)
+    entries = read_bib(text, display, problems) if text is not None else None
+    return References(
+        display, {k: r for k, e in (entries or {}).items() if (r := _reference(e, text, display, problems))}
+    )
+
+
+def _reference(entry: BibEntry, text: str, display: str, problems: Collector) -> Reference | None:
+    ok = True
+    for name in REQUIRED:
+        if not entry.fields.get(name):
+            problems.add(
+                display,
+                entry.line,
+                f"{entry.key}: the reference lacks the field {name!r}",
+                "a reference needs title, url, urldate (the day it was read, YYYY-MM-DD), year and its author, "
+                "editor, organization or publisher, so that a reader can find it again",
+            )
+            ok = False
+    if not any(entry.fields.get(c) or entry.persons.get(c) for c in CREATORS):
+        problems.add(
+            display,
+            entry.line,
+            f"{entry.key}: the reference names no author, editor, organization or publisher",
+            "add author = {...}, or organization = {...} for a work without a named author",
+        )
+        ok = False
+    date = entry.fields.get("urldate", "")
+    if date and not (DATE.match(date) and _is_date(date)):
+        problems.add(
+            display,
+            field_line(text, entry.line, "urldate"),
+            f"{entry.key}: urldate {date!r} is not a day",
+            "write the day the page was read as YYYY-MM-DD",
+        )
+        ok = False
+    return Reference(entry.key, entry.line, entry.fields, entry.persons) if ok else None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _long_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
+
+
+def _single_quotes(title: str) -> str:
+    """Chicago: double quotation marks inside a quoted title become single."""
+    return title.replace("“", "‘").replace("”", "’").replace('"', "’")
