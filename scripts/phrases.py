@@ -9,16 +9,9 @@ scripts/hooks.py. A phrase in no paragraph, or in several, stops the build with 
 
 from __future__ import annotations
 
-import re
-
 from mkdocs.exceptions import PluginError
 
-_SPACE = re.compile(r"\s+")
-
-
-def _squeeze(value: str) -> str:
-    """Text without any white space: the rendered paragraph may break or add spaces between elements."""
-    return _SPACE.sub("", value)
+from redbook.passages import squeeze as _squeeze
 
 
 def phrase_places(edition, page, texts: list[str]) -> dict[str, tuple[str, str]]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Collector
+from ..passages import Passages, Place, Segment, finder, line_of, searchable, segments  # noqa: F401
 from ..yamlsrc import Mapping, parse_yaml, read_text
 
 NAME = "persons"
@@ -56,24 +57,12 @@ PART_KEYS = {"title", "count", "near"}
 MEMBERSHIP_KEYS = {"number", "part", "sentence", "basis"}
 SHARED_KEYS = {"form", "default", "contexts", "all"}
 CONTEXT_KEYS = {"words", "person"}
-PLACE_KEYS = {"page", "note", "near"}
 KINDS = {"historical", "fictional"}
 KEY_FORMAT = re.compile(r"^[a-z][a-z0-9-]*$")
 POSSESSIVE = ("’s", "'s")
-_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_TAG = re.compile(r"<[^>]*>")
 
 
 # -- the data ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Place:
-    """Where the book says something: a note, or the paragraph of a page that contains `near`."""
-
-    page: str | None = None
-    note: int | None = None
-    near: str | None = None
-
-
 @dataclass(frozen=True)
 class Membership:
     group: str
@@ -267,74 +256,6 @@ def sort_key(name: str) -> str:
 
 
 # -- the texts searched --------------------------------------------------------------------------------
-def searchable(body: str) -> str:
-    """A page's Markdown with macro calls and HTML tags blanked out (offsets, hence line numbers, kept)."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
-    return _TAG.sub(blank, _MACRO.sub(blank, body))
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A stretch of the copy-text that one page gives: its body, or one of its notes."""
-
-    page: str
-    note: int | None
-    start: int  # offsets in the copy-text
-    end: int
-
-    def text(self, copytext: str) -> str:
-        return copytext[self.start : self.end]
-
-
-_WORD = re.compile(r"\w+")
-_ATTR_LIST = re.compile(r"\{:?\s*[.#][^}]*\}")
-
-
-def segments(edition) -> list[Segment]:
-    """The copy-text cut into the pages that give it (the body, then each note), in reading order.
-
-    The words, not the Markdown, are searched: a page may build part of its text with a macro (a table
-    from data), but the fidelity proof guarantees that every page gives its stretch of the copy-text.
-    A page starts where its first words stand in the copy-text; its notes start at "[n] " on a line.
-    The title page (the transcription's header, not the book) is left out.
-    """
-    copytext = edition.copytext
-    pages = [p for p in edition.reading_pages() if p.paragraph_prefix is not None]
-    starts = []
-    cursor = 0
-    for page in pages:
-        first = _WORD.findall(_ATTR_LIST.sub(" ", searchable(page.body)))[:8]
-        match = re.compile(r"\W+".join(map(re.escape, first))).search(copytext, cursor) if first else None
-        if match is None:
-            return []
-        starts.append(match.start())
-        cursor = match.end()
-    out = []
-    for i, page in enumerate(pages):
-        end = starts[i + 1] if i + 1 < len(pages) else len(copytext)
-        notes = edition.notes_of(page.stem)
-        marks = []
-        for note in notes:
-            found = re.compile(rf"^\[{note.number}\] ?", re.M).search(copytext, starts[i], end)
-            if found:
-                marks.append((found.start(), found.end(), note.number))
-        body_end = marks[0][0] if marks else end
-        out.append(Segment(page.stem, None, starts[i], body_end))
-        for j, (_s, text_start, number) in enumerate(marks):
-            out.append(Segment(page.stem, number, text_start, marks[j + 1][0] if j + 1 < len(marks) else end))
-    return out
-
-
-def line_of(copytext: str, offset: int) -> int:
-    return copytext.count("\n", 0, offset) + 1
-
-
-def finder(forms) -> re.Pattern:
-    """One pattern for all forms: longest first, whole words only, a possessive taken with its name."""
-    alternatives = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<![\w])(?P<form>{alternatives})(?:’s|'s)?(?![\w])")
-
-
 # -- loading and checking ------------------------------------------------------------------------------
 def load(edition, problems: Collector) -> Register:
     root = edition.root
@@ -385,7 +306,8 @@ class _Rule:
 class _Checker:
     def __init__(self, edition, problems: Collector, display: str):
         self.edition, self.problems, self.display = edition, problems, display
-        self.segments = segments(edition)
+        self.passages = Passages(edition)
+        self.segments = self.passages.segments
         if not self.segments:
             problems.add(
                 display,
@@ -397,49 +319,8 @@ class _Checker:
     def add(self, line, what, fix):
         self.problems.add(self.display, line, what, fix)
 
-    # places ---------------------------------------------------------------------------------------------
     def place(self, raw, line: int, what: str) -> Place | None:
-        if not isinstance(raw, dict) or not raw or set(raw) - PLACE_KEYS:
-            self.add(
-                line,
-                f"{what} must be {{note: N}} or {{page: chapter-N, near: words of the paragraph}}",
-                'write for example  from: {note: 9}  or  from: {page: chapter-5, near: "Zinoviev, G.E."}',
-            )
-            return None
-        if "note" in raw:
-            if raw["note"] not in self.edition.notes:
-                self.add(
-                    line,
-                    f"{what} names note {raw['note']}, which does not exist",
-                    "give the number of a note of footnotes/",
-                )
-                return None
-            return Place(note=raw["note"])
-        page, near = raw.get("page"), raw.get("near")
-        target = self.edition.pages.get(page)
-        if target is None or not target.is_reading_text:
-            self.add(
-                line,
-                f"{what} names page {page!r}, which is not a page of the reading text",
-                "use the name of a file of docs/ without .md, e.g. 'chapter-5'",
-            )
-            return None
-        if not isinstance(near, str) or not near.strip():
-            self.add(
-                line,
-                f"{what} gives no words (near:) to find the paragraph by",
-                "copy a few words of the paragraph exactly as docs/ prints them",
-            )
-            return None
-        body = "".join(s.text(self.edition.copytext) for s in self.segments if s.page == page and s.note is None)
-        if near not in body:
-            self.add(
-                line,
-                f"{what}: the words {near!r} are not in the text of {target.path}",
-                f"copy the words exactly as the copy-text prints them in {target.path} (curly quotes and all)",
-            )
-            return None
-        return Place(page=page, near=near)
+        return self.passages.check(raw, self.display, line, self.problems, what)
 
     # groups ---------------------------------------------------------------------------------------------
     def groups(self, raw, data) -> dict[str, Group]:
