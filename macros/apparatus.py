@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from redbook import Edition
-
-from .html import text
+from redbook.render.html import text
 
 
 def contents(edition: Edition) -> str:

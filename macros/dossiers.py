@@ -8,9 +8,8 @@ fills in with the paragraph's number once the chapters are numbered (scripts/phr
 from __future__ import annotations
 
 from redbook.apparatus.dossiers import Dossiers, Source
+from redbook.render.html import attr, text
 from redbook.russian import ALPHABET
-
-from .html import attr, text
 
 PAGE = "dossiers.html"
 STATUS = {

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from redbook.emendations import Emendation
-
-from .html import attr, text
+from redbook.render.html import attr, text
 
 
 def emendation(em: Emendation, *, interactive: bool = True) -> str:

@@ -5,9 +5,9 @@ from redbook import Edition
 from redbook.emendations import locate
 from redbook.errors import Collector
 from redbook.notes import Gap, Note
+from redbook.render.html import attr, inline_markdown, text
 
 from . import emendations, sources
-from .html import attr, inline_markdown, text
 
 
 def note_text(edition: Edition, note: Note, *, interactive: bool) -> str:

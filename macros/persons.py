@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from redbook.apparatus.persons import Membership, Person, Place, Register
-
-from .html import attr, text
+from redbook.render.html import attr, text
 
 KINDS = {"historical": "historical figure", "fictional": "fictional character"}
 INDEX = "persons.html"

@@ -16,8 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from redbook.apparatus.sources import NAME, Citation, page_reference
-
-from .html import attr, inline_markdown, text
+from redbook.render.html import attr, inline_markdown, text
 
 SOURCES_PAGE = "sources.html"
 #: Files written into the site beside the Sources page (name -> what it holds).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .html import attr, text
+from redbook.render.html import attr, text
 
 ROSTERS = "rosters.html"
 

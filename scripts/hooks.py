@@ -21,8 +21,8 @@ from scripts.links import broken_links  # noqa: E402
 from scripts.mentions import mark as mark_mentions  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 from scripts.paragraphs import number_paragraphs  # noqa: E402
-from scripts.search_text import on_page_context  # noqa: E402,F401  the search index reads the text, not the apparatus
 from scripts.phrases import phrase_places  # noqa: E402
+from scripts.search_text import on_page_context  # noqa: E402,F401  the search index reads the text, not the apparatus
 
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}

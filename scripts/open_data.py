@@ -27,9 +27,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import redbook
-from macros.html import inline_markdown
 from redbook.emendations import locate
 from redbook.errors import Collector
+from redbook.render.html import inline_markdown
 from scripts import provenance
 
 FOLDER = "downloads"

@@ -15,7 +15,7 @@ from html import escape
 from bs4 import BeautifulSoup
 
 import redbook
-from macros.html import inline_markdown
+from redbook.render.html import inline_markdown
 
 from .transform import Target
 

@@ -4,7 +4,7 @@ the investigation that chapter 5 reconstructs, generated from data/dossiers.yml.
 from __future__ import annotations
 
 from macros import dossiers as render
-from macros.html import inline_markdown
+from redbook.render.html import inline_markdown
 
 PATH = "dossiers.md"
 TITLE = "The dossier numbers"
