@@ -25,7 +25,7 @@ hooks: setup
 	.venv/bin/pre-commit install
 
 bench: setup
-	$(PY) scripts/benchmark.py
+	$(PY) -m scripts.benchmark
 
 clean:
 	rm -rf site site.new site.old .venv node_modules

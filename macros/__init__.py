@@ -1,101 +1,103 @@
-"""Jinja2 macros (mkdocs-macros) that render the edition model for the web.
+"""The edition's Jinja2 macros (mkdocs-macros): thin calls into the render layer (redbook/render/).
 
-Chapter pages call {{ note(n) }} where the copy-text prints [n]; everything else here runs by itself
-around each page: the heading, the emendations and the list of notes.
+Chapter pages call {{ note(n) }} where the copy-text prints [n] and {{ cite("key", "locator") }} where the book
+names a source; everything else here runs by itself around each page: the heading, the emendations and the list
+of notes. The model and the per-page counters are the edition plugin's (redbook/plugin/plugin.py).
 """
+
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import redbook
 from redbook.emendations import locate
-from redbook.errors import Collector
-from redbook.model import _strip_macros
-
-from . import apparatus, notes, sources
-from . import emendations as emendation_html
-
-_state: dict = {"calls": {}}
+from redbook.errors import Collector, EditionError
+from redbook.model import strip_macros
+from redbook.render import citations, dossiers, emendations, notes, titles
+from redbook.render import contents as contents_list
 
 
-def _edition(env) -> redbook.Edition:
-    try:
-        return redbook.load_cached(Path(env.project_dir))
-    except redbook.EditionError as err:
-        raise PluginError(str(err)) from None
+def _plugin(env):
+    plugin = env.conf.plugins.get("redbook")
+    if plugin is None or plugin.edition is None:
+        raise PluginError("mkdocs.yml: the macros need the edition's plugin\n    fix: list '- redbook' under plugins:")
+    return plugin
 
 
 def _page(env):
-    return _edition(env).pages.get(Path(env.page.file.src_uri).stem)
+    return _plugin(env).edition.pages.get(Path(env.page.file.src_uri).stem)
 
 
 def define_env(env) -> None:
-    _edition(env)  # validate all sources before anything is written
-    # Feature modules of this package (persons, dossiers, sources ...) register their own macros:
-    # each defines register(env, edition), where edition() returns the current model.
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(module, "register"):
-            module.register(env, lambda: _edition(env))
+    citations.warn_unused(_plugin(env).edition)  # a source no place cites fails the strict build
 
     @env.macro
     def note(number: int) -> str:
         """The marker of note `number`, opening the note's text in a popover."""
-        edition = _edition(env)
-        calls = _state["calls"]
+        plugin = _plugin(env)
+        calls = plugin.page.note_calls
         calls[number] = calls.get(number, 0) + 1
-        return notes.note_call(edition, edition.note(number), calls[number])
+        return notes.note_call(plugin.edition, plugin.edition.note(number), calls[number])
+
+    @env.macro
+    def cite(key: str, locator: str = "") -> str:
+        """A citation of source `key` where the book names it; `locator`: the date, issue or page it gives."""
+        plugin = _plugin(env)
+        plugin.page.citations += 1
+        return citations.cite_call(plugin.edition, env.page.file.src_uri, key, plugin.page.citations)
+
+    @env.macro
+    def dossier_table(number: int) -> str:
+        """A table of chapter 6 (1: the eleven in alphabetical order, 2: the four others), from data/dossiers.yml."""
+        return dossiers.table(_plugin(env).edition.apparatus["dossiers"], number)
 
     @env.macro
     def editorial(statement: str) -> str:
         """A remark of this edition's editors in the reading text (not part of the copy-text)."""
-        return apparatus.editorial(statement)
+        return titles.editorial(statement)
 
     @env.macro
     def contents() -> str:
-        return apparatus.contents(_edition(env))
+        return contents_list.contents(_plugin(env).edition)
 
     @env.macro
     def emendation_table() -> str:
-        return apparatus.emendation_table(_edition(env))
+        return emendations.table(_plugin(env).edition)
 
     @env.macro
     def supplied_titles() -> str:
-        return apparatus.supplied_titles(_edition(env))
+        return titles.supplied_titles(_plugin(env).edition)
 
     @env.macro
     def edition_count(what: str) -> int:
-        edition = _edition(env)
+        edition = _plugin(env).edition
         return {"emendations": len(edition.emendations), "notes": len(edition.notes)}[what]
 
 
 def on_pre_page_macros(env) -> None:
     """Before the macros run: the chapter's heading, and its emendations spliced into the Markdown."""
-    _state["calls"] = {}
     page = _page(env)
     if page is None or not page.is_reading_text:
         return
-    edition = _edition(env)
+    edition = _plugin(env).edition
     problems = Collector()
-    spans = locate(_strip_macros(env.markdown), edition.emendations_of_page(page.stem), page.path, problems)
+    spans = locate(strip_macros(env.markdown), edition.emendations_of_page(page.stem), page.path, problems)
     if problems.problems:
-        raise PluginError(str(redbook.EditionError(problems.problems)))
-    env.markdown = emendation_html.apply(env.markdown, spans)
+        raise PluginError(str(EditionError(problems.problems)))
+    env.markdown = emendations.apply(env.markdown, spans)
     if page.part != "front":
-        env.markdown = apparatus.chapter_heading(page) + env.markdown
+        env.markdown = titles.chapter_heading(page) + env.markdown
 
 
 def on_post_page_macros(env) -> None:
-    """After the macros ran: the chapter's notes, in the book's order, at its end."""
+    """After the macros ran: the chapter's notes, in the book's order, at its end, and "Cite this page"."""
     page = _page(env)
     if page is None:
         return
-    edition = _edition(env)
+    plugin = _plugin(env)
+    edition = plugin.edition
     page_notes, gaps = edition.notes_of(page.stem), edition.gaps_of(page.stem)
     if page_notes or gaps:
-        env.markdown += "\n\n" + notes.notes_section(edition, page_notes, gaps, _state["calls"]) + "\n"
-    env.markdown += "\n\n" + sources.cite_this(edition, page, env.conf) + "\n"  # "Cite this page"
+        env.markdown += "\n\n" + notes.notes_section(edition, page_notes, gaps, plugin.page.note_calls) + "\n"
+    env.markdown += "\n\n" + citations.cite_this(edition, page, env.conf) + "\n"

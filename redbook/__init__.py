@@ -1,4 +1,5 @@
 """The Red Book edition's model: load the copy-text, pages, notes and apparatus, validate, answer questions."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,22 +7,28 @@ from pathlib import Path
 from .errors import EditionError, Problem
 from .model import Edition, load
 
-__all__ = ["Edition", "EditionError", "Problem", "load", "load_cached"]
+__all__ = ["Edition", "EditionError", "ModelCache", "Problem", "load"]
 
-_cache: dict = {}
-
-
-def _fingerprint(root: Path) -> tuple:
-    """Paths and modification times of every input, so that `mkdocs serve` reloads what changed."""
-    files = [p for d in ("docs", "footnotes", "data", "source") for p in sorted((root / d).rglob("*")) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+INPUTS = ("docs", "footnotes", "data", "source")
 
 
-def load_cached(root: Path) -> Edition:
-    """The model, loaded once per build: the macros and the build hooks share it."""
-    root = Path(root).resolve()
-    key = (root, _fingerprint(root))
-    if _cache.get("key") != key:
-        _cache["edition"] = load(root)
-        _cache["key"] = key
-    return _cache["edition"]
+def fingerprint(root: Path) -> tuple:
+    """Paths, sizes and modification times of every input, so that a preview reloads what changed."""
+    files = [p for d in INPUTS for p in sorted((root / d).rglob("*")) if p.is_file()]
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+class ModelCache:
+    """The model of one project, loaded again only when one of its inputs changed (held by the plugin)."""
+
+    def __init__(self) -> None:
+        self.key: tuple | None = None
+        self.edition: Edition | None = None
+
+    def load(self, root: Path) -> Edition:
+        root = Path(root).resolve()
+        key = (root, fingerprint(root))
+        if self.edition is None or key != self.key:
+            self.edition = load(root)
+            self.key = key
+        return self.edition

@@ -2,6 +2,7 @@
 
 Each measurement is a function registered in MEASUREMENTS; run with `make bench`.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.bench_reading import build_ratio, reading_cost  # the reader's side, in Chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -20,44 +23,68 @@ def site_build() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         seconds = time.monotonic() - start
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {"site build (s)": round(seconds, 2), "site size (MB)": round(size / 1e6, 2)}
 
 
 def pdf_build() -> dict:
-    """Seconds to make the PDF from a built site (scripts/book/pdf.py), its size and page count."""
+    """Seconds to make the PDF from a built site (redbook/book/pdf.py), its size and page count."""
     from pypdf import PdfReader
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "scripts.book.pdf", str(site), str(site / "red-book.pdf")],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "redbook.book.pdf", str(site), str(site / "red-book.pdf")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         seconds = time.monotonic() - start
         pdf = site / "red-book.pdf"
-        return {"PDF build (s)": round(seconds, 2), "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
-                "PDF pages": len(PdfReader(pdf).pages)}
+        return {
+            "PDF build (s)": round(seconds, 2),
+            "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
+            "PDF pages": len(PdfReader(pdf).pages),
+        }
 
 
 def epub_build() -> dict:
-    """Seconds to make the EPUB from a built site (scripts/book/epub.py), its size, the open data's size, and
+    """Seconds to make the EPUB from a built site (redbook/book/epub.py), its size, the open data's size, and
     EPUBCheck's verdict where Debian's epubcheck is installed."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "scripts.book.epub", str(site)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "redbook.book.epub", str(site)], cwd=ROOT, check=True, capture_output=True
+        )
         seconds = time.monotonic() - start
         epub = site / "red-book.epub"
         data = sum(p.stat().st_size for p in (site / "downloads").iterdir())
-        figures = {"EPUB build (s)": round(seconds, 2), "EPUB size (MB)": round(epub.stat().st_size / 1e6, 3),
-                   "open data size (kB)": round(data / 1e3, 1)}
+        figures = {
+            "EPUB build (s)": round(seconds, 2),
+            "EPUB size (MB)": round(epub.stat().st_size / 1e6, 3),
+            "open data size (kB)": round(data / 1e3, 1),
+        }
         jar = Path("/usr/share/java/epubcheck.jar")
         if jar.exists() and shutil.which("java"):
             start = time.monotonic()
@@ -67,9 +94,6 @@ def epub_build() -> dict:
             figures["EPUBCheck"] = verdict.removeprefix("Messages: ")
         return figures
 
-
-sys.path.insert(0, str(ROOT))
-from scripts.bench_reading import build_ratio, reading_cost  # noqa: E402  the reader's side, in Chromium
 
 MEASUREMENTS = [site_build, pdf_build, epub_build, build_ratio, reading_cost]
 

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import redbook
 
-import redbook  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(site: Path) -> None:

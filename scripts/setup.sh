@@ -30,6 +30,15 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
   echo "$want" > "$stamp"
 fi
+# The edition's own package (the model, the render layer, the MkDocs plugin), editable: MkDocs finds the plugin by
+# its entry point, and a change to redbook/ needs no reinstall. Done again when pyproject.toml changes.
+pkg_stamp=".venv/.pyproject.sha256"
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$pkg_stamp" 2>/dev/null)" != "$want" ] || ! .venv/bin/python -c "import redbook.plugin" 2>/dev/null; then
+  echo "setup: installing the edition's package into .venv"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
+  echo "$want" > "$pkg_stamp"
+fi
 
 if [ -f package.json ]; then
   npm_stamp="node_modules/.package-lock.sha256"

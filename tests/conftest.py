@@ -1,18 +1,17 @@
 """Shared fixtures: the edition model, and one strict build of the site for the whole test session."""
+
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+import redbook
+
+from support import mkdocs_build  # noqa: F401 - re-exported for older imports
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import redbook  # noqa: E402
-
-from support import mkdocs_build  # noqa: E402,F401 - re-exported for older imports
 
 
 @pytest.fixture(scope="session")

@@ -27,10 +27,6 @@ def _check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-
-
-
-
 def _check_fails_with(project: Path, pattern: str) -> str:
     result = _check(project)
     output = result.stdout + result.stderr
@@ -245,7 +241,7 @@ def _source_of(site: Path, page: Path) -> str:
 
 
 def _generated_sources() -> dict[str, list[str]]:
-    from scripts.pages import generators
+    from redbook.render.generated import generators
 
     result = {}
     for generator in generators():

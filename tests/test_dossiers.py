@@ -324,12 +324,12 @@ def test_a_table_call_that_names_no_table(project_copy):
 
 
 def test_a_quoted_phrase_must_name_one_numbered_paragraph():
-    """scripts/phrases.py: the words an apparatus quotes lead to exactly one paragraph, or the build says where."""
+    """redbook/plugin/phrases.py: the words an apparatus quotes lead to exactly one paragraph, or the build says where."""
     from types import SimpleNamespace
 
     from mkdocs.exceptions import PluginError
 
-    from scripts.phrases import phrase_places
+    from redbook.plugin.phrases import phrase_places
 
     page = SimpleNamespace(stem="chapter-5", url="chapter-5.html", path="docs/chapter-5.md", paragraph_prefix="5")
     texts = ["First paragraph, with\n  the words.", "Second paragraph.", "Third, again the words."]

@@ -17,8 +17,8 @@ import yaml
 from lxml import etree
 
 from redbook.copytext import COPYTEXT, words
+from redbook.downloads import provenance
 from redbook.fidelity import copytext_words_of_page
-from scripts import provenance
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = {
@@ -264,7 +264,6 @@ def test_epubcheck_finds_no_error_or_warning(epub_path, capsys):
         print("\nEPUBCheck: " + " / ".join(line for line in result.stdout.splitlines() if line.startswith("Messages")))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No errors or warnings detected" in result.stdout, result.stdout
-
 
 
 def test_every_page_of_the_site_offers_the_epub(site):

@@ -18,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from redbook.copytext import COPYTEXT
-from scripts import open_data
+from redbook.downloads import open_data
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""The printed book (scripts/book/pdf.py), read back from the PDF with pypdf and poppler's pdftotext.
+"""The printed book (redbook/book/pdf.py), read back from the PDF with pypdf and poppler's pdftotext.
 
 Expectations come from the edition's sources (titles, notes, emendations from the model; words from the
 copy-text) and from the fonts shipped in docs/assets/fonts, never from the print HTML the program made.
@@ -17,9 +17,9 @@ from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
+from redbook.book import pdf as book_pdf
 from redbook.copytext import COPYTEXT, words
 from redbook.fidelity import copytext_words_of_page
-from scripts.book import pdf as book_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,6 +9,7 @@ import redbook
 from redbook.apparatus.references import load as load_references
 from redbook.errors import Collector
 from redbook.yamlsrc import parse_yaml
+
 from support import line_of, replace_once
 
 REFS = "data/references.bib"

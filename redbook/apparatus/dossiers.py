@@ -15,7 +15,7 @@ redbook.russian). Everything the renderers, the PDF, the e-book and the download
     data.would_stand()       where the defendants outside the first table would stand in the Russian order
     data.statements, data.timeline()   the record of the investigation (chapter 5, notes 31 and 35)
     data.rows(), data.to_csv(), data.to_json()   the data for download
-    data.phrases()           the places in the reading text the apparatus links to (see scripts/phrases.py)
+    data.phrases()           the places in the reading text the apparatus links to (see redbook/plugin/phrases.py)
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class Source:
 
     @property
     def key(self) -> str:
-        """The key of the paragraph that holds the (first) phrase, for scripts/phrases.py."""
+        """The key of the paragraph that holds the (first) phrase, for redbook/plugin/phrases.py."""
         digest = hashlib.sha1(f"{self.page}|{self.phrases[0]}".encode()).hexdigest()[:12]
         return f"phrase-{digest}"
 

@@ -8,7 +8,7 @@ register's `shared_forms` rules (context words, or a default); an occurrence no 
 
 The mentions are found here, in the sources (the Markdown of the foreword and chapters with macro calls
 and HTML tags blanked out, then the chapter's notes in their order); the build marks the same occurrences,
-in the same order, in the rendered pages (scripts/mentions.py), and stops if the two ever disagree.
+in the same order, in the rendered pages (redbook/plugin/mentions.py), and stops if the two ever disagree.
 
 API for the renderers (web, print, e-book, open data):
     register = edition.apparatus["persons"]

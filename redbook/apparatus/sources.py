@@ -187,7 +187,7 @@ class Sources:
         """The bibliography as CSL-JSON items (for Zotero and citeproc), in the order of the data file."""
         return [_csl_item(s) for s in self.sources.values()]
 
-    # the open-data downloads (scripts/open_data.py) ask each part of the apparatus for its files' text
+    # the open-data downloads (redbook/downloads/open_data.py) ask each part of the apparatus for its files' text
     def to_bibtex(self) -> str:
         return self.bibtex()
 

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import yaml
 
+from scripts.localsite import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - one launch for tests and bench
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-from scripts.localsite import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - one launch for tests and bench
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}

@@ -10,7 +10,7 @@ import pytest
 from browser_support import COPYTEXT, OPEN_POPOVERS, READING, copytext_notes, note_phrase, trigger, triggers
 from bs4 import BeautifulSoup
 
-from scripts.book.pdf import PDF_NAME
+from redbook.book.pdf import PDF_NAME
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,139 @@
+"""The edition's MkDocs plugin: the model is loaded and checked before anything is written, each page of the
+reading text gets its paragraph numbers and its marked names from one parse, the apparatus's links are filled
+in, and the finished site has its internal links checked.
+
+Its state lives here, per build: the model (kept across `mkdocs serve` rebuilds while its inputs are
+unchanged: the plugin defines on_startup, so MkDocs keeps one instance for the whole preview), the places of
+the apparatus (anchor -> paragraph), and the per-page counters the macros use (macros/__init__.py asks
+`env.conf.plugins["redbook"]`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+import redbook
+from redbook.book import pdf as book_pdf
+from redbook.downloads import writer as downloads
+from redbook.plugin import search_text, sitemeta
+from redbook.plugin.links import broken_links
+from redbook.plugin.pagework import PageWork
+from redbook.render import citations
+from redbook.render.generated import generators
+
+#: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
+BACK_MATTER = {"principles.md": 10}
+_PLACE = re.compile(r'<a class="place" href="([^"#]*)" data-place="([^"]+)">[^<]*</a>')
+
+
+@dataclass
+class PageState:
+    """What the macros count on one page: the calls of each note, the citations met so far."""
+
+    note_calls: dict[int, int] = field(default_factory=dict)
+    citations: int = 0
+
+
+class EditionPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.root: Path | None = None
+        self.edition: redbook.Edition | None = None
+        self.places: dict[str, tuple[str, str]] = {}  # anchor -> (page url, paragraph id), for the apparatus
+        self.page = PageState()
+        self.cache = redbook.ModelCache()
+        self.serving = False
+
+    # -- the model ------------------------------------------------------------------------------------------
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        try:
+            self.edition = self.cache.load(self.root)
+        except redbook.EditionError as err:
+            raise PluginError(str(err)) from None
+        self.places = {}
+        sitemeta.configure(config, self.edition)  # the edition's version and build date, for the footer
+        return config
+
+    def on_files(self, files, config):
+        """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
+        for generator in generators():
+            files.append(File.generated(config, generator.PATH, content=generator.markdown(self.edition)))
+        sitemeta.set_sources(files, config, self.edition)  # "Edit this page" leads to the Markdown or data file
+        citations.add_downloads(files, config, self.edition)  # sources.bib, edition.bib, edition.csl.json
+        return files
+
+    def _nav_rank(self, src_uri: str) -> tuple:
+        pages = self.edition.pages
+        stems = list(pages)
+        stem = src_uri.removesuffix(".md")
+        if stem in stems and pages[stem].is_reading_text:
+            return (0, stems.index(stem))
+        orders = {**BACK_MATTER, **{g.PATH: g.ORDER for g in generators()}}
+        return (1, orders.get(src_uri, 1000), src_uri)
+
+    def on_nav(self, nav, config, files):
+        """Order the navigation as the book is read: title page, foreword, chapters, then the apparatus."""
+        nav.items.sort(key=lambda item: self._nav_rank(getattr(getattr(item, "file", None), "src_uri", "")))
+        pages = [item for item in nav.items if getattr(item, "is_page", False)]
+        nav.pages = pages
+        for before, page, after in zip([None, *pages], pages, [*pages[1:], None]):
+            page.previous_page, page.next_page = before, after
+        return nav
+
+    # -- each page ------------------------------------------------------------------------------------------
+    @event_priority(100)  # before mkdocs-macros renders the page's macros
+    def on_page_markdown(self, markdown, page, config, files):
+        self.page = PageState()
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
+        if model_page is None or model_page.paragraph_prefix is None:
+            return html
+        work = PageWork(self.edition, model_page, html)
+        self.places.update(work.places)
+        page.edition_search_html = work.search_html  # what the search index reads (search_text.py)
+        return work.html
+
+    @event_priority(100)  # before Material's search plugin (default priority 0) reads the page
+    def on_page_context(self, context, page, config, nav):
+        search_text.read_searchable(config)
+        return context
+
+    def on_post_page(self, output, page, config):
+        """Fill in the paragraph numbers of the apparatus, now that every page has been numbered."""
+
+        def fill(match):
+            anchor = match.group(2)
+            if anchor not in self.places:
+                raise PluginError(
+                    f"{page.file.src_uri}: a link of the apparatus names the place {anchor!r}, which no page has"
+                    "\n    fix: check the data file that quotes the words of that place"
+                )
+            url, pid = self.places[anchor]
+            return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
+
+        return _PLACE.sub(fill, output)
+
+    def on_post_build(self, config):
+        """The open data; then a link of the apparatus to a place that does not exist fails the build."""
+        site = Path(config.site_dir)
+        downloads.write(self.edition, site)  # the open data, before the link check
+        book_pdf.offer_last(self.root / "site", site)  # `mkdocs serve`: the PDF and EPUB of the last `make build`
+        broken = broken_links(site)
+        if broken:
+            raise PluginError(
+                "internal links that lead nowhere:\n  "
+                + "\n  ".join(broken[:50])
+                + "\n    fix: correct the link in the Markdown or data file that made it"
+            )
