@@ -51,6 +51,16 @@ class Edition:
     def gaps_of(self, stem: str) -> list[Gap]:
         return [g for g in self.gaps if g.page == stem]
 
+    def emendation(self, number: int) -> Emendation:
+        return self.emendations[number - 1]  # numbered E1, E2 ... in the order of the data file
+
+    def calls_of(self, stem: str) -> dict[int, int]:
+        """How often the page's text calls each note (a shared note is called from several places)."""
+        calls: dict[int, int] = {}
+        for number, _line in self.pages[stem].markers:
+            calls[number] = calls.get(number, 0) + 1
+        return calls
+
     def emendations_of_page(self, stem: str) -> list[Emendation]:
         return [e for e in self.emendations if e.page == stem]
 

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 import redbook
 from redbook.render.html import inline_markdown
 
-from .transform import Target
+from .transform import BookForm
 
 #: Site pages the book does not carry: replaced by the book's own form of the same data, or about the web only.
 WEB_ONLY = {"open-data"}
@@ -33,7 +33,7 @@ def needs_pages(edition: redbook.Edition) -> bool:
     return any(part in edition.apparatus for part in REPLACED)
 
 
-def _place(target: Target, stem: str, ident: str, note: int | None, ids: set[str]) -> str:
+def _place(target: BookForm, stem: str, ident: str, note: int | None, ids: set[str]) -> str:
     """The id of a place in the book: the element itself, or else the footnote it stands in."""
     exact = target.anchor(stem, ident)
     if exact in ids or note is None:
@@ -52,7 +52,7 @@ def _pages(places: list[str], page_of: dict[str, int] | None) -> str:
     return ", ".join(f'<a href="#{place}">{page}</a>' for page, place in sorted(first.items()))
 
 
-def persons_index(edition, ids: set[str], page_of, target: Target) -> str | None:
+def persons_index(edition, ids: set[str], page_of, target: BookForm) -> str | None:
     register = edition.apparatus.get("persons")
     if register is None:
         return None
@@ -86,7 +86,7 @@ def persons_index(edition, ids: set[str], page_of, target: Target) -> str | None
     )
 
 
-def sources_list(edition, ids: set[str], page_of, target: Target) -> str | None:
+def sources_list(edition, ids: set[str], page_of, target: BookForm) -> str | None:
     data = edition.apparatus.get("sources")
     if data is None:
         return None
@@ -110,7 +110,7 @@ def sources_list(edition, ids: set[str], page_of, target: Target) -> str | None:
     )
 
 
-def sections(edition: redbook.Edition, soup: BeautifulSoup, target: Target, page_of=None, *, draft=False) -> list:
+def sections(edition: redbook.Edition, soup: BeautifulSoup, target: BookForm, page_of=None, *, draft=False) -> list:
     """The registers; a `draft` (the first layout, which only has to find where every place stands) leaves them
     out: they come last, so nothing before them moves."""
     if draft:

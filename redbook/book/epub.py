@@ -73,10 +73,10 @@ def document_of(page: SitePage) -> Document:
     return Document(page.stem, title, page.kind)
 
 
-def page_body(page: SitePage, stems: set[str]) -> tuple[str, list[tuple[str, str]]]:
+def page_body(edition: redbook.Edition, page: SitePage, stems: set[str]) -> tuple[str, list[tuple[str, str]]]:
     """The body of one page (its article in book form, target EBOOK, in a section of its kind) and its entries
     for the table of contents."""
-    article = to_book(page, stems, EBOOK)
+    article = to_book(edition, page, stems, EBOOK)
     for ref in article.select('a[epub\\:type="noteref"]'):
         ref["role"] = "doc-noteref"
     for note in article.select('aside[epub\\:type="footnote"]'):
@@ -179,7 +179,7 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
 
     pages = book_pages(site, edition)
     stems = {p.stem for p in pages}
-    bodies = [(document_of(p), page_body(p, stems)) for p in pages]
+    bodies = [(document_of(p), page_body(edition, p, stems)) for p in pages]
     colophon = Document(COLOPHON, "Colophon", COLOPHON)
     bodies.append((colophon, (colophon_body(root, version, date), [])))
     items, toc = [], []

@@ -142,7 +142,7 @@ def book_html(
     for page in pages:
         if page.stem in handled or (draft and page.kind == "back"):
             continue  # a draft only finds the pages of the reading text, where the registers' places stand
-        article = to_book(page, stems, PRINT)
+        article = to_book(edition, page, stems, PRINT)
         for link in article.find_all("a", attrs={"data-to": True}):
             if page.kind in ("front", "back"):
                 link["class"] = [*link.get("class", []), "pageref"]

@@ -6,6 +6,8 @@ import copy
 
 from bs4 import BeautifulSoup, Tag
 
+from redbook.render import paragraphs
+
 #: Blocks of copy-text that get a number; headings, subtitles and the editors' own blocks do not.
 _SKIP_CLASSES = {"subtitle", "chapter-notes", "chapter-head", "editorial"}
 
@@ -46,15 +48,7 @@ def number_paragraphs(soup: BeautifulSoup, prefix: str) -> tuple[dict[str, str],
             block = wrapper
         block["id"] = pid
         block["class"] = [*block.get("class", []), "para"]
-        number = soup.new_tag(
-            "a",
-            attrs={
-                "class": "pnum",
-                "href": f"#{pid}",
-                "data-copytext": "",
-                "aria-label": f"Paragraph {prefix}.{count}",
-            },
-        )
+        number = soup.new_tag("a", attrs=paragraphs.web_number(prefix, count))
         number.string = f"{prefix}.{count}"
         block.insert(0, number)
         for inner in block.find_all(id=True):

@@ -16,7 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from redbook.apparatus.sources import NAME, Citation, page_reference
-from redbook.render.html import attr, inline_markdown, text
+from redbook.render.html import attr, fragment, inline_markdown, text
+from redbook.render.target import declare
 
 SOURCES_PAGE = "sources.html"
 #: Files written into the site beside the Sources page (name -> what it holds).
@@ -81,7 +82,7 @@ def cite_marker(edition, citation: Citation) -> str:
     source = _data(edition).sources[citation.key]
     pop = f"pop-{citation.ident}"
     return (
-        f'<span class="cite" data-copytext="" data-cite="{attr(citation.key)}">'
+        f'<span class="cite" {declare("citation", cite=citation.key)} data-copytext="">'
         f'<button type="button" class="cite-ref" id="{citation.ident}" popovertarget="{pop}" '
         f'aria-label="{attr(_label(source, citation))}">{MARK}</button>'
         f'<span class="cite-pop" id="{pop}" popover role="note" aria-label="Source">'
@@ -102,7 +103,7 @@ def note_citations(edition, note, *, interactive: bool) -> str:
             out.append(cite_marker(edition, citation))
         else:
             out.append(
-                f'<a class="cite-link" data-copytext="" data-cite="{attr(citation.key)}" '
+                f'<a class="cite-link" {declare("citation-link", cite=citation.key)} data-copytext="" '
                 f'href="{SOURCES_PAGE}#{source.anchor}" aria-label="{attr(_label(source, citation))}">{MARK}</a>'
             )
     return (" " + "".join(out)) if out else ""
@@ -251,3 +252,16 @@ def add_downloads(files, config, edition) -> None:
 
     for name, content in download_files(edition, config).items():
         files.append(File.generated(config, name, content=content))
+
+
+# -- the book's forms --------------------------------------------------------------------------------------
+def book(element) -> None:
+    """A citation in the book: no marker (the list of sources gives the pages), but its place stays an anchor
+    (the marker's id) for the list's page numbers; a note's plain link to its source goes."""
+    if element["data-apparatus"] == "citation-link":
+        element.decompose()
+        return
+    for pop in element.select("[popover]"):
+        pop.decompose()
+    for button in element.find_all("button"):
+        button.replace_with(fragment(f'<span class="anchor" id="{button["id"]}"></span>'))

@@ -22,3 +22,11 @@ def inline_markdown(source: str) -> str:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return html
+
+
+def fragment(markup: str):
+    """A piece of markup as nodes to put into a parsed page (the book's forms replace web elements in place)."""
+    from bs4 import BeautifulSoup
+
+    nodes = BeautifulSoup(markup, "html.parser")
+    return nodes.contents[0] if len(nodes.contents) == 1 else nodes

@@ -1,4 +1,6 @@
-"""How the book's notes look on the web: a marker with a popover in the text, a list at the chapter's end."""
+"""The book's notes in all their forms: on the web a marker with a popover in the text and a list at the chapter's
+end; in print a footnote with the book's number; in the e-book a noteref and an aside; as data, the note's words
+with the edition's emendations applied. Every form is made here, from the model."""
 
 from __future__ import annotations
 
@@ -6,28 +8,51 @@ from redbook import Edition
 from redbook.emendations import locate
 from redbook.errors import Collector
 from redbook.notes import Gap, Note
-from redbook.render.html import attr, inline_markdown, text
+from redbook.render.html import attr, fragment, inline_markdown, text
+from redbook.render.target import declare
 
 from . import citations as sources
 from . import emendations
 
 
-def note_text(edition: Edition, note: Note, *, interactive: bool) -> str:
-    """The note's words as HTML, with its emendations applied and its page references linked."""
+def _spans(edition: Edition, note: Note):
     problems = Collector()
-    source = emendations.apply(
-        note.text,
-        locate(note.text, edition.emendations_of_note(note.number), note.path, problems),
-        interactive=interactive,
-    )
+    spans = locate(note.text, edition.emendations_of_note(note.number), note.path, problems)
     problems.raise_if_any()
+    return spans
+
+
+def note_text(edition: Edition, note: Note, *, interactive: bool, entries: list[str] | None = None) -> str:
+    """The note's words as HTML, with its emendations applied and its page references linked.
+
+    With `entries` (a list), the print form: each emendation gets its °, its apparatus entry goes to `entries`,
+    and the note's citations are left out (the list of sources gives their pages)."""
+    spans = _spans(edition, note)
+    if entries is None:
+        source = emendations.apply(note.text, spans, interactive=interactive)
+    else:
+        source, last = [], 0
+        for start, end, em in spans:
+            source += [note.text[last:start], emendations.in_note(em, entries)]
+            last = end
+        source = "".join([*source, note.text[last:]])
     for link in note.links:
         page, _, anchor = link.to.partition("#")
         href = page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
         source = source.replace(
             link.words, f'<a class="xref" href="{attr(href)}" title="{attr(link.why)}">{text(link.words)}</a>', 1
         )
-    return inline_markdown(source) + sources.note_citations(edition, note, interactive=interactive)
+    cited = sources.note_citations(edition, note, interactive=interactive) if entries is None else ""
+    return inline_markdown(source) + cited
+
+
+def plain_text(edition: Edition, note: Note) -> str:
+    """The DATA form: the note's words as the edition reads them (emendations applied), without markup."""
+    out, last = [], 0
+    for start, end, em in _spans(edition, note):
+        out += [note.text[last:start], em.reading or ""]
+        last = end
+    return "".join([*out, note.text[last:]])
 
 
 def marker_id(note: Note, occurrence: int) -> str:
@@ -38,9 +63,10 @@ def note_call(edition: Edition, note: Note, occurrence: int) -> str:
     """The marker [n] in the reading text: a button that opens the note in a native popover (no script)."""
     ref = marker_id(note, occurrence)
     pop = f"pop-{ref}"
-    kind = "author" if note.is_authors else "editors"
+    kind = _kind(note)
     return (
-        f'<span class="note-call" data-copytext="[{note.number}]">'
+        f'<span class="note-call" {declare("note", note=note.number, call=occurrence)} '
+        f'data-copytext="[{note.number}]">'
         f'<button type="button" class="note-ref note-ref--{kind}" id="{ref}" popovertarget="{pop}" '
         f'aria-label="Note {note.number}, {attr(note.attribution)}">{note.number}</button>'
         f'<span class="note-pop note-pop--{kind}" id="{pop}" popover role="note" aria-label="Note {note.number}">'
@@ -56,18 +82,22 @@ def notes_section(edition: Edition, notes: list[Note], gaps: list[Gap], calls: d
     items += [(g.number, _gap_item(g)) for g in gaps]
     body = "\n".join(html for _, html in sorted(items))
     return (
-        f'<section class="chapter-notes" aria-labelledby="notes-heading">\n'
+        f'<section class="chapter-notes" {declare("notes-list")} aria-labelledby="notes-heading">\n'
         f'<h2 id="notes-heading" data-copytext="">Notes</h2>\n{body}\n</section>'
     )
 
 
+def _kind(note: Note) -> str:
+    return "author" if note.is_authors else "editors"
+
+
 def _note_item(edition: Edition, note: Note, count: int) -> str:
-    kind = "author" if note.is_authors else "editors"
+    kind = _kind(note)
     if count == 1:
-        back = f'<a class="note-back" href="#{marker_id(note, 1)}" aria-label="Back to the text at note {note.number}">↩</a>'
+        back = f'<a class="note-back" data-part="back" href="#{marker_id(note, 1)}" aria-label="Back to the text at note {note.number}">↩</a>'
     else:
         back = " ".join(
-            f'<a class="note-back" href="#{marker_id(note, i)}" '
+            f'<a class="note-back" data-part="back" href="#{marker_id(note, i)}" '
             f'aria-label="Back to the text at note {note.number}, call {i} of {count}">↩{i}</a>'
             for i in range(1, count + 1)
         )
@@ -75,7 +105,7 @@ def _note_item(edition: Edition, note: Note, count: int) -> str:
         f'<span class="note-shared">The copy-text calls this note from {count} places.</span> ' if count > 1 else ""
     )
     return (
-        f'<p class="note note--{kind}" id="note-{note.number}"><span class="note-num">[{note.number}]</span> '
+        f'<p class="note note--{kind}" {declare("note-entry", note=note.number)} id="note-{note.number}"><span class="note-num">[{note.number}]</span> '
         f"{note_text(edition, note, interactive=True)} "
         f'<span class="note-apparatus" data-copytext=""><span class="note-by">{text(note.attribution)}</span> '
         f"{shared}{back}</span></p>"
@@ -84,7 +114,56 @@ def _note_item(edition: Edition, note: Note, count: int) -> str:
 
 def _gap_item(gap: Gap) -> str:
     return (
-        f'<p class="note note--gap" id="note-{gap.number}" data-copytext="">'
+        f'<p class="note note--gap" {declare("note-entry", gap=gap.number)} id="note-{gap.number}" data-copytext="">'
         f'<span class="note-num">[{gap.number}]</span> <span class="note-by">Editors of this edition</span> '
         f"{text(gap.comment)}</p>"
     )
+
+
+# -- the book's forms --------------------------------------------------------------------------------------
+def print_note(edition: Edition, note: Note) -> str:
+    """The printed footnote: the book's number, the note's words, "Editors’ note" where it is not the author's,
+    and the apparatus of its emendations."""
+    entries: list[str] = []
+    body = note_text(edition, note, interactive=False, entries=entries)
+    by = ' <span class="fn-by" data-copytext="">Editors’ note</span>' if not note.is_authors else ""
+    apparatus = "".join(f"\u2003{entry}" for entry in entries)
+    return (
+        f'<span class="fn fn--note fn--{_kind(note)}" data-call="{note.number}" data-mark="{note.number}" '
+        f'role="note" id="note-{note.number}"> {body} {by}{apparatus}</span>'
+    )
+
+
+def book_call(edition: Edition, element, book, printed: set[int]) -> None:
+    """A note's call in the book, in place of its web form: in print the footnote at its first call (the number
+    alone, linked to it, at a later call of a shared note); in the e-book a noteref to the chapter's list."""
+    note = edition.note(int(element["data-note"]))
+    ref = marker_id(note, int(element["data-call"]))
+    element.clear()
+    if book.single_document and note.number in printed:
+        element["id"] = ref
+        element.append(fragment(f'<a class="fn-again" href="#note-{note.number}">{note.number}</a>'))
+    elif book.single_document:
+        printed.add(note.number)
+        element["id"] = ref  # where the marker stands (ref-25); the note itself is note-25
+        element.append(fragment(print_note(edition, note)))
+    else:
+        element.append(
+            fragment(
+                f'<a class="noteref noteref--{_kind(note)}" href="#note-{note.number}" id="{ref}" '
+                f'epub:type="noteref">{note.number}</a>'
+            )
+        )
+
+
+def book_list(element, book) -> None:
+    """The chapter's list of notes: gone from print (the notes stand at the foot of their pages); in the e-book
+    the list stays, each note an aside the noterefs point to."""
+    if book.single_document:
+        element.decompose()
+        return
+    for back in element.select('[data-part="back"]'):
+        back["role"] = "doc-backlink"
+    for item in element.select('[data-apparatus="note-entry"]'):
+        item.name = "aside"
+        item["epub:type"] = "footnote"

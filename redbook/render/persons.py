@@ -10,6 +10,7 @@ import hashlib
 
 from redbook.apparatus.persons import Membership, Person, Place, Register
 from redbook.render.html import attr, text
+from redbook.render.target import declare
 
 KINDS = {"historical": "historical figure", "fictional": "fictional character"}
 INDEX = "persons.html"
@@ -84,7 +85,8 @@ def card(edition, register: Register, person: Person) -> str:
         else ""
     )
     return (
-        f'<div class="person-card" id="{card_id(person)}" popover aria-label="{attr(person.name)}">'
+        f'<div class="person-card" {declare("person-card", person=person.key)} id="{card_id(person)}" popover '
+        f'aria-label="{attr(person.name)}">'
         f'<span class="pop-head">Person{kind(person)}</span>'
         f'<span class="person-card__name">{text(person.name)}</span>{dates(person)}'
         f'<span class="person-card__about">{text(person.about)} <span class="person-source">'
@@ -105,6 +107,7 @@ def name_button(person: Person) -> dict:
         "interestfor": card_id(person),
         "aria-label": f"Who is this? {person.name}",
         "data-copytext": "",
+        "data-apparatus": "person-ref",
     }
 
 
@@ -254,3 +257,9 @@ def roster(edition, register: Register, group_key: str) -> str:
         f'<h2 id="group-{group_key}">{text(group.title)}</h2>'
         f"<p>{text(group.about)} {count}</p>{''.join(tables)}</section>"
     )
+
+
+def book_ref(element) -> None:
+    """In the book a marked name keeps its anchor (the index's page numbers point at it); the button that opens
+    the card, and the card, are the web's only."""
+    element.decompose()

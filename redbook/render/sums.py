@@ -42,7 +42,7 @@ def marker(s) -> str:
     elif s.remark:
         note = f'<span class="sum-note">{text(s.remark)}</span>'
     return (
-        f'<span class="sum-check sum-check--{status}" id="{s.anchor}-mark" data-copytext="">'
+        f'<span class="sum-check sum-check--{status}" data-apparatus="sum" id="{s.anchor}-mark" data-copytext="">'
         f'<button type="button" class="sum-check__ref" popovertarget="{s.anchor}-pop" '
         f'aria-label="The book’s count {s.book} {verdict(s)} against the register"></button>'
         f'<span class="sum-check__pop" id="{s.anchor}-pop" popover>'
@@ -80,3 +80,8 @@ def sums_section(edition) -> str:
         '<th scope="col">Its number</th><th scope="col">Terms from the register</th><th scope="col">Result</th>'
         f'<th scope="col">Verdict</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
     )
+
+
+def book(element) -> None:
+    """The book keeps the mark's place (an anchor), not its button and popover: the rosters give the sums."""
+    element.clear()
