@@ -22,7 +22,7 @@ def build(site: Path = ROOT / "site") -> float:
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=ROOT, env=env
     )
     if result.returncode == 0:  # the printed book, from the site just built (redbook/book/pdf.py)
-        result = subprocess.run([sys.executable, "-m", "redbook.book.pdf", str(staging)], cwd=ROOT, env=env)
+        result = subprocess.run([sys.executable, "-m", "redbook.book", str(staging)], cwd=ROOT, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         sys.exit("build: failed; the previous site/ is left as it was")

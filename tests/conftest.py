@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import redbook
+from redbook.book import epub
 
 from support import mkdocs_build  # noqa: F401 - re-exported for older imports
 
@@ -21,10 +22,11 @@ def edition() -> redbook.Edition:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site as `mkdocs build --strict` writes it, built once for the session."""
+    """The site as `make build` writes it (the PDF aside), built once for the session."""
     target = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(ROOT, target)
     assert result.returncode == 0, result.stdout + result.stderr
+    epub.write_epub(redbook.load(ROOT), target)  # as `make build` does after the MkDocs build (the PDF: test_pdf)
     return target
 
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from lxml import etree
 
+from redbook import provenance
 from redbook.copytext import COPYTEXT, words
-from redbook.downloads import provenance
 from redbook.fidelity import copytext_words_of_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,7 +23,7 @@ from bs4 import Tag
 from ebooklib import epub
 
 import redbook
-from redbook.downloads import provenance
+from redbook import provenance
 from redbook.render.generated import generators
 
 from . import backmatter

@@ -9,6 +9,7 @@ print.css and the site's own reading face (assets/fonts.css of the built site, S
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -226,30 +227,56 @@ def write_pdf(document, out: Path) -> None:
 
 
 def offer_last(built: Path, site: Path) -> None:
-    """`mkdocs serve` builds the site without the PDF: offer the one of the last full build (`make build`),
-    when there is one, so that "Download PDF" works while previewing. A missing PDF breaks nothing."""
-    last = built / PDF_NAME
-    if last.is_file() and built.resolve() != site.resolve() and not (site / PDF_NAME).exists():
-        shutil.copy2(last, site / PDF_NAME)
+    """`mkdocs serve` builds the site without the books: offer those of the last full build (`make build`), when
+    there are, so that "Download PDF" and "EPUB" work while previewing. A missing book breaks nothing."""
+    for name in (PDF_NAME, "red-book.epub"):
+        last = built / name
+        if last.is_file() and built.resolve() != site.resolve() and not (site / name).exists():
+            shutil.copy2(last, site / name)
+
+
+PAGE_MAP = Path(".site-build/pagemap.json")  # the last layout's pages of every place, for the next build
+
+
+def _load_page_map(path: Path) -> dict[str, int] | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
 
 
 def build(site: Path, out: Path | None = None, edition: redbook.Edition | None = None) -> dict:
-    """Write the PDF of the built site `site` to `out` (default site/red-book.pdf); return figures."""
+    """Write the PDF of the built site `site` to `out` (default site/red-book.pdf); return figures.
+
+    The registers of the back matter give the pages of their places, so they need a layout first. The page map
+    of the last build is tried first: where every place still stands on the page it gives (the usual case after
+    an edit that moved nothing), one layout is all; otherwise the book is laid out again until the pages hold."""
     start = time.monotonic()
     edition = edition or redbook.load(Path.cwd())
     out = out or site / PDF_NAME
-    if backmatter.needs_pages(edition):  # the registers give each page once: a first layout finds the pages
-        found = pages_of_ids(render(book_html(site, edition, draft=True), site))
-        for _ in range(3):
+    layouts = 0
+    if backmatter.needs_pages(edition):
+        cache = edition.root / PAGE_MAP
+        found = _load_page_map(cache)
+        complete = found is not None  # a whole book's map, not a draft's
+        if found is None:
+            found = pages_of_ids(render(book_html(site, edition, draft=True), site))
+            layouts += 1
+        for _ in range(4):
             document = render(book_html(site, edition, found), site)
+            layouts += 1
             final = pages_of_ids(document)
-            if all(final.get(place) == page for place, page in found.items() if place in final):
+            if final == found if complete else all(final.get(p) == n for p, n in found.items() if p in final):
                 break  # every place stands where the registers say (the back matter moved nothing before it)
-            found = final
+            found, complete = final, True
+        cache.parent.mkdir(exist_ok=True)
+        cache.write_text(json.dumps(final, sort_keys=True), encoding="utf-8")
     else:
         document = render(book_html(site, edition), site)
+        layouts += 1
     write_pdf(document, out)
-    return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out}
+    return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out, "layouts": layouts}
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Everything the build offers for download besides the pages: the e-book and the open data.
+"""Everything the MkDocs build offers for download besides the pages: the open data (the books are made after
+it, by `python -m redbook.book`).
 
 Written into the built site at the end of each build (redbook/plugin/plugin.py, on_post_build), before the link
 check, so that the links to them on every page are checked like any other.
@@ -9,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import redbook
-from redbook.book import epub
 from redbook.downloads import open_data
 
 
 def write(edition: redbook.Edition, site: Path) -> None:
-    epub.write_epub(edition, site)
     open_data.write(edition, site)

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-#: Files that scripts/build.py writes after the MkDocs build (the printed book): links to them are not checked here.
-WRITTEN_AFTER_BUILD = {"red-book.pdf"}
+#: Files that scripts/build.py writes after the MkDocs build (the two books): links to them are not checked here.
+WRITTEN_AFTER_BUILD = {"red-book.pdf", "red-book.epub"}
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]+)"')
 

@@ -144,7 +144,10 @@ def _place_sums(soup, page, edition) -> dict[str, str]:
 def _wrap(soup, words: str, occurrence, block, seen, register, quiet: bool):
     inner = words
     for mention in reversed(occurrence.mentions):
-        span = soup.new_tag("span", attrs={"class": "person", "data-apparatus": "person", "id": mention.anchor, "data-person": mention.key})
+        span = soup.new_tag(
+            "span",
+            attrs={"class": "person", "data-apparatus": "person", "id": mention.anchor, "data-person": mention.key},
+        )
         span.append(inner)
         if mention.key not in seen and not quiet:
             seen[mention.key] = None

@@ -115,7 +115,7 @@ def name_button(person: Person) -> dict:
 def downloads() -> list[str]:
     """The register's data files the build offers (redbook/downloads/open_data.py writes them), if it does."""
     try:
-        from redbook.downloads import open_data
+        from redbook import catalogue as open_data
     except ImportError:
         return []
     return [f"{open_data.FOLDER}/{d.file}" for d in open_data.DOWNLOADS if d.part == "persons"]

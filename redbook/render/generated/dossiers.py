@@ -15,7 +15,7 @@ ORDER = 30
 def _downloads(edition) -> str:
     """Links to dossiers.csv and dossiers.json, which redbook/downloads/open_data.py writes with the other downloads."""
     try:
-        from redbook.downloads import open_data
+        from redbook import catalogue as open_data
     except ImportError:
         return ""
     files = [d for d in open_data.available(edition) if d.part == "dossiers"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from redbook.downloads import open_data, provenance
+from redbook import catalogue as open_data
+from redbook import provenance
 
 PATH = "open-data.md"
 TITLE = "Open data"

@@ -1,0 +1,32 @@
+"""The two books of a built site, made after the MkDocs build (scripts/build.py): `python -m redbook.book SITE`.
+
+The e-book first (a second), then the PDF (the layout). Both from the same model and the same built pages.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import redbook
+
+from . import epub, pdf
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0]) if argv else Path("site")
+    edition = redbook.load(Path.cwd())
+    start = time.monotonic()
+    path = epub.write_epub(edition, site)
+    print(f"epub: {path} written in {time.monotonic() - start:.1f} s ({path.stat().st_size / 1e6:.2f} MB)")
+    figures = pdf.build(site, None, edition)
+    print(
+        f"pdf: {figures['path']} written in {figures['seconds']:.1f} s ({figures['bytes'] / 1e6:.2f} MB, "
+        f"{figures['layouts']} layout{'s' if figures['layouts'] != 1 else ''})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
