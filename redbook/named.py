@@ -266,7 +266,9 @@ class _Checker:
         line, lines = item.line, item.key_lines
         key = item["key"]
         if not isinstance(key, str) or not KEY_FORMAT.match(key):
-            self.add(lines["key"], f"the key {key!r} is not lower-case letters, digits and hyphens", "write it like 'gpu'")
+            self.add(
+                lines["key"], f"the key {key!r} is not lower-case letters, digits and hyphens", "write it like 'gpu'"
+            )
             return None
         ok = True
         kind = item["kind"]
@@ -289,7 +291,11 @@ class _Checker:
             self.add(lines["forms"], f"{key}: {f!r} is listed twice in forms", "list it once")
         about = item["about"]
         if not isinstance(about, str) or not about.strip():
-            self.add(lines["about"], f"{key}: about must be a sentence", f"identify the {self.spec.what}, or write 'not identified'")
+            self.add(
+                lines["about"],
+                f"{key}: about must be a sentence",
+                f"identify the {self.spec.what}, or write 'not identified'",
+            )
             return None
         source = None
         if "from" in item:
@@ -298,7 +304,9 @@ class _Checker:
         evidence: tuple = ()
         if "evidence" in item:
             if self.references is None:
-                self.add(lines["evidence"], f"{key}: the edition's references are not loaded", "restore data/references.bib")
+                self.add(
+                    lines["evidence"], f"{key}: the edition's references are not loaded", "restore data/references.bib"
+                )
                 ok = False
             else:
                 before = len(self.problems.problems)
@@ -311,8 +319,8 @@ class _Checker:
             self.add(
                 lines["about"],
                 f"{key}: the identification has no reference",
-                "add  evidence: {ref: KEY, at: \"locator\"}  naming a work of data/references.bib, or "
-                "from: {page: chapter-N, near: \"words\"} where the book itself gives it; "
+                'add  evidence: {ref: KEY, at: "locator"}  naming a work of data/references.bib, or '
+                'from: {page: chapter-N, near: "words"} where the book itself gives it; '
                 "write 'not identified' where nothing can be found",
             )
             ok = False
@@ -335,11 +343,19 @@ class _Checker:
                 )
                 ok = ok and disputed is not None
         elif "disputed" in item:
-            self.add(lines["disputed"], f"{key}: disputed: is given but the entry is not alleged", "add  alleged: true, or remove disputed:")
+            self.add(
+                lines["disputed"],
+                f"{key}: disputed: is given but the entry is not alleged",
+                "add  alleged: true, or remove disputed:",
+            )
             ok = False
         named_after = item.get("named_after", [])
         if not isinstance(named_after, list) or not all(isinstance(k, str) for k in named_after):
-            self.add(lines["named_after"], f"{key}: named_after must be a list of keys of data/persons.yml", "write  named_after: [lominadze]")
+            self.add(
+                lines["named_after"],
+                f"{key}: named_after must be a list of keys of data/persons.yml",
+                "write  named_after: [lominadze]",
+            )
             ok, named_after = False, []
         known = self.persons.persons if self.persons is not None else {}
         for person in named_after:
@@ -398,7 +414,7 @@ class _Checker:
                         entries[key].key_lines["forms"],
                         f"{key}: the form {f!r} is also the form of the {what} {forms[f]!r} ({path}): "
                         "a mention claimed by two entries",
-                        f"remove it from one of the two files; a longer form tells them apart",
+                        "remove it from one of the two files; a longer form tells them apart",
                     )
         copytext = self.edition.copytext
         pattern = finder(owners) if owners else None
@@ -439,7 +455,9 @@ class _Checker:
                 clash = [
                     p
                     for p in person_spans.get(where, [])
-                    if p.start < end and start < p.end and not (p.key in entry.named_after and start <= p.start and p.end <= end)
+                    if p.start < end
+                    and start < p.end
+                    and not (p.key in entry.named_after and start <= p.start and p.end <= end)
                 ]
                 if clash:
                     p = clash[0]
@@ -456,7 +474,9 @@ class _Checker:
                 seen[form] = seen.get(form, 0) + 1
                 ordinals[(seg.page, key)] = ordinals.get((seg.page, key), 0) + 1
                 mentions.append(
-                    Mention(key, seg.page, seg.note, start, end, form, ordinals[(seg.page, key)], spec.prefix, spec.name)
+                    Mention(
+                        key, seg.page, seg.note, start, end, form, ordinals[(seg.page, key)], spec.prefix, spec.name
+                    )
                 )
         for e in entries.values():
             for f in e.forms:
