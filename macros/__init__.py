@@ -3,6 +3,7 @@
 Chapter pages call {{ note(n) }} where the copy-text prints [n]; everything else here runs by itself
 around each page: the heading, the emendations and the list of notes.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """How an emendation looks on the web: the edition's reading, with the copy-text's one click away."""
+
 from __future__ import annotations
 
 from redbook.emendations import Emendation
@@ -12,8 +13,10 @@ def emendation(em: Emendation, *, interactive: bool = True) -> str:
     """
     reading = f'<span class="emendation__reading">{text(em.reading)}</span>' if em.reading else ""
     if not interactive:
-        return (f'<span class="emendation" data-copytext="{attr(em.copy)}" '
-                f'title="{attr(em.ident)}: copy-text reads {attr(em.copy)}">{reading}</span>')
+        return (
+            f'<span class="emendation" data-copytext="{attr(em.copy)}" '
+            f'title="{attr(em.ident)}: copy-text reads {attr(em.copy)}">{reading}</span>'
+        )
     pop = f"{em.anchor}-pop"
     what = "reads"
     return (

@@ -1,4 +1,5 @@
 """The Red Book edition's model: load the copy-text, pages, notes and apparatus, validate, answer questions."""
+
 from __future__ import annotations
 
 from pathlib import Path

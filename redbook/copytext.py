@@ -1,4 +1,5 @@
 """The copy-text and the word sequence the fidelity proof compares."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Errors a contributor can act on: each names a file, a line, what is wrong and how to fix it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

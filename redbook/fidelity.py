@@ -4,6 +4,7 @@ The rendered pages say themselves what the edition added: an element with `data-
 the copy-text words in that attribute (an emendation carries the copy-text reading, a note marker its
 "[n]", an editorial addition the empty string). Ordered lists stand for their printed numbers.
 """
+
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
@@ -13,8 +14,25 @@ from .copytext import words
 #: Parts of Material's page that are not the edition's text at all.
 THEME_CHROME = [".headerlink", ".md-content__button", ".md-source-file", "script", "style"]
 #: Elements that end a run of words: text on either side of them never joins into one word.
-BLOCKS = ["p", "li", "td", "th", "tr", "br", "hr", "h1", "h2", "h3", "h4", "div", "section", "blockquote",
-          "table", "header", "aside"]
+BLOCKS = [
+    "p",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "div",
+    "section",
+    "blockquote",
+    "table",
+    "header",
+    "aside",
+]
 
 
 def copytext_words_of_page(html: str) -> list[str]:

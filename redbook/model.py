@@ -1,4 +1,5 @@
 """The edition model: every source loaded and cross-checked once per build, then asked questions."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ class Edition:
     gaps: list[Gap]
     emendations: list[Emendation]
     copytext: str
-    apparatus: dict = field(default_factory=dict)   # persons, dossiers, sources ...: see redbook/apparatus/
+    apparatus: dict = field(default_factory=dict)  # persons, dossiers, sources ...: see redbook/apparatus/
     _notes_by_page: dict[str, list[Note]] = field(default_factory=dict)
 
     # -- questions the renderers and generators ask ------------------------------------------
@@ -78,13 +79,21 @@ def load(root: Path) -> Edition:
         file_notes, file_gaps = load_notes_file(path, root, problems)
         display = path.relative_to(root).as_posix()
         if path.stem not in pages or not pages[path.stem].is_reading_text:
-            problems.add(display, 1, f"there is no chapter docs/{path.stem}.md for these notes",
-                         "name the notes file after its chapter's Markdown file (docs/chapter-8.md -> footnotes/chapter-8.yml)")
+            problems.add(
+                display,
+                1,
+                f"there is no chapter docs/{path.stem}.md for these notes",
+                "name the notes file after its chapter's Markdown file (docs/chapter-8.md -> footnotes/chapter-8.yml)",
+            )
         for note in file_notes:
             if note.number in notes:
                 first = notes[note.number]
-                problems.add(note.path, note.line, f"note number {note.number} is used twice (also {first.path}:{first.line})",
-                             "the copy-text numbers notes straight through the book: give this note its own number")
+                problems.add(
+                    note.path,
+                    note.line,
+                    f"note number {note.number} is used twice (also {first.path}:{first.line})",
+                    "the copy-text numbers notes straight through the book: give this note its own number",
+                )
                 continue
             notes[note.number] = note
         gaps.extend(file_gaps)
@@ -94,7 +103,8 @@ def load(root: Path) -> Edition:
     edition = Edition(root, pages, notes, gaps, emendations, copytext)
     for page in pages.values():
         edition._notes_by_page[page.stem] = sorted(
-            (n for n in notes.values() if n.page == page.stem), key=lambda n: n.number)
+            (n for n in notes.values() if n.page == page.stem), key=lambda n: n.number
+        )
     _check_markers(edition, problems)
     _check_numbering(edition, problems)
     _check_links(edition, problems)
@@ -112,25 +122,44 @@ def _check_markers(edition: Edition, problems: Collector) -> None:
             calls.setdefault(number, []).append((page, line))
             note = edition.notes.get(number)
             if note is None:
-                problems.add(page.path, line, f"note({number}) calls a note that does not exist",
-                             f"add note {number} to footnotes/{page.stem}.yml, or correct the number in the marker")
+                problems.add(
+                    page.path,
+                    line,
+                    f"note({number}) calls a note that does not exist",
+                    f"add note {number} to footnotes/{page.stem}.yml, or correct the number in the marker",
+                )
             elif note.page != page.stem:
-                problems.add(page.path, line, f"note({number}) calls a note of {note.path}, another chapter",
-                             f"move note {number} to footnotes/{page.stem}.yml, or correct the marker's number")
+                problems.add(
+                    page.path,
+                    line,
+                    f"note({number}) calls a note of {note.path}, another chapter",
+                    f"move note {number} to footnotes/{page.stem}.yml, or correct the marker's number",
+                )
     for note in edition.notes.values():
         uses = calls.get(note.number, [])
         if not uses:
-            problems.add(note.path, note.line, f"note {note.number} is never called from the text",
-                         f"put {{{{ note({note.number}) }}}} where the copy-text prints [{note.number}] in docs/{note.page}.md")
+            problems.add(
+                note.path,
+                note.line,
+                f"note {note.number} is never called from the text",
+                f"put {{{{ note({note.number}) }}}} where the copy-text prints [{note.number}] in docs/{note.page}.md",
+            )
         elif len(uses) > 1 and not note.shared:
             lines = ", ".join(f"{p.path}:{line}" for p, line in uses)
-            problems.add(note.path, note.line, f"note {note.number} is called from {len(uses)} places ({lines}) "
-                         "but is not declared shared",
-                         "if the copy-text really calls it from each place, add 'shared: true' to the note; "
-                         "otherwise correct the markers' numbers")
+            problems.add(
+                note.path,
+                note.line,
+                f"note {note.number} is called from {len(uses)} places ({lines}) but is not declared shared",
+                "if the copy-text really calls it from each place, add 'shared: true' to the note; "
+                "otherwise correct the markers' numbers",
+            )
         elif len(uses) == 1 and note.shared:
-            problems.add(note.path, note.line, f"note {note.number} is declared shared but called only once",
-                         "remove 'shared: true'")
+            problems.add(
+                note.path,
+                note.line,
+                f"note {note.number} is declared shared but called only once",
+                "remove 'shared: true'",
+            )
 
 
 def _check_numbering(edition: Edition, problems: Collector) -> None:
@@ -143,15 +172,19 @@ def _check_numbering(edition: Edition, problems: Collector) -> None:
                 while expected in declared and expected < note.number:
                     expected += 1
                 if note.number != expected:
-                    problems.add(note.path, note.line,
-                                 f"note {note.number} follows note {expected - 1} without a declared gap",
-                                 f"if the copy-text skips {expected}, add it under 'gaps:' with a comment; "
-                                 "otherwise correct the numbers")
+                    problems.add(
+                        note.path,
+                        note.line,
+                        f"note {note.number} follows note {expected - 1} without a declared gap",
+                        f"if the copy-text skips {expected}, add it under 'gaps:' with a comment; "
+                        "otherwise correct the numbers",
+                    )
             expected = note.number + 1
     for gap in edition.gaps:
         if gap.number in edition.notes:
-            problems.add(gap.path, gap.line, f"gap {gap.number} is declared but note {gap.number} exists",
-                         "remove the gap entry")
+            problems.add(
+                gap.path, gap.line, f"gap {gap.number} is declared but note {gap.number} exists", "remove the gap entry"
+            )
 
 
 def _check_links(edition: Edition, problems: Collector) -> None:
@@ -159,28 +192,48 @@ def _check_links(edition: Edition, problems: Collector) -> None:
         for link in note.links:
             target = link.to.split("#", 1)[0].removesuffix(".md")
             if target not in edition.pages:
-                problems.add(note.path, note.line, f"note {note.number} links to {link.to}, which is not a page",
-                             "write the target as 'chapter-4.md#anchor' naming a file of docs/")
+                problems.add(
+                    note.path,
+                    note.line,
+                    f"note {note.number} links to {link.to}, which is not a page",
+                    "write the target as 'chapter-4.md#anchor' naming a file of docs/",
+                )
 
 
 def _check_emendations(edition: Edition, problems: Collector) -> None:
     for em in edition.emendations:
         if em.page is not None and (em.page not in edition.pages or not edition.pages[em.page].is_reading_text):
-            problems.add(em.path, em.line, f"{em.ident} names page {em.page!r}, which is not a page of the reading text",
-                         "use the name of a file of docs/ without .md, e.g. 'chapter-3'")
+            problems.add(
+                em.path,
+                em.line,
+                f"{em.ident} names page {em.page!r}, which is not a page of the reading text",
+                "use the name of a file of docs/ without .md, e.g. 'chapter-3'",
+            )
             continue
         if em.note is not None and em.note not in edition.notes:
-            problems.add(em.path, em.line, f"{em.ident} names note {em.note}, which does not exist",
-                         "give the number of a note of footnotes/")
+            problems.add(
+                em.path,
+                em.line,
+                f"{em.ident} names note {em.note}, which does not exist",
+                "give the number of a note of footnotes/",
+            )
             continue
         if em.changes_words and em.copy and em.copy not in edition.copytext:
-            problems.add(em.path, em.line, f"{em.ident}: {em.copy!r} does not occur in the copy-text at all",
-                         f"copy the words exactly from {COPYTEXT}")
+            problems.add(
+                em.path,
+                em.line,
+                f"{em.ident}: {em.copy!r} does not occur in the copy-text at all",
+                f"copy the words exactly from {COPYTEXT}",
+            )
         if em.kind == "layout":
             page = edition.pages[em.page]
             if em.near and em.near not in page.body and em.near not in edition.generated_text(page.stem):
-                problems.add(em.path, em.line, f"{em.ident}: the words {em.near!r} are not in {page.path}",
-                             "give words that stand in or next to the restored passage")
+                problems.add(
+                    em.path,
+                    em.line,
+                    f"{em.ident}: the words {em.near!r} are not in {page.path}",
+                    "give words that stand in or next to the restored passage",
+                )
     for page in edition.reading_pages():
         locate(_strip_macros(page.body), edition.emendations_of_page(page.stem), page.path, problems)
     for note in edition.notes.values():

@@ -1,4 +1,5 @@
 """The book's notes, one YAML file per chapter in footnotes/, checked against the markers in the text."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,18 +16,18 @@ AUTHOR_SIGNATURE = "(L.S.)"
 
 @dataclass(frozen=True)
 class NoteLink:
-    words: str     # the words of the note that become the link, e.g. "page 27"
-    to: str        # "chapter-4.md#the-end-of-the-legend-of-the-consul"
-    why: str       # the editors' reason for taking the printed page to be this place
+    words: str  # the words of the note that become the link, e.g. "page 27"
+    to: str  # "chapter-4.md#the-end-of-the-legend-of-the-consul"
+    why: str  # the editors' reason for taking the printed page to be this place
 
 
 @dataclass(frozen=True)
 class Note:
     number: int
-    page: str      # stem of the chapter whose notes it closes
-    by: str        # "author" (signed L.S.) or "editors"
-    text: str      # as in the copy-text (Markdown)
-    shared: bool   # the copy-text calls it from several places
+    page: str  # stem of the chapter whose notes it closes
+    by: str  # "author" (signed L.S.) or "editors"
+    text: str  # as in the copy-text (Markdown)
+    shared: bool  # the copy-text calls it from several places
     links: tuple[NoteLink, ...]
     path: str
     line: int
@@ -52,8 +53,12 @@ class Gap:
 def _check_keys(item, allowed, display, problems, what):
     for key in item:
         if key not in allowed:
-            problems.add(display, item.key_lines.get(key, item.line), f"unknown field {key!r} in {what}",
-                         f"use only {', '.join(sorted(allowed))}; check the spelling")
+            problems.add(
+                display,
+                item.key_lines.get(key, item.line),
+                f"unknown field {key!r} in {what}",
+                f"use only {', '.join(sorted(allowed))}; check the spelling",
+            )
 
 
 def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[Note], list[Gap]]:
@@ -63,8 +68,12 @@ def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[N
     if data is None:
         return [], []
     if not isinstance(data, dict) or not isinstance(data.get("notes", []), list):
-        problems.add(display, 1, "a notes file must have a list under 'notes:'",
-                     "start the file with 'notes:' and give each note as '- number: ..., by: ..., text: ...'")
+        problems.add(
+            display,
+            1,
+            "a notes file must have a list under 'notes:'",
+            "start the file with 'notes:' and give each note as '- number: ..., by: ..., text: ...'",
+        )
         return [], []
     _check_keys(data, {"notes", "gaps"}, display, problems, "the notes file")
     stem = path.stem
@@ -76,34 +85,51 @@ def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[N
         _check_keys(item, NOTE_KEYS, display, problems, "a note")
         number, by, body = item.get("number"), item.get("by"), item.get("text")
         if not isinstance(number, int) or isinstance(number, bool):
-            problems.add(display, item.line, "a note needs 'number:' with the book's own note number",
-                         "add 'number: N' as printed in the copy-text's [N]")
+            problems.add(
+                display,
+                item.line,
+                "a note needs 'number:' with the book's own note number",
+                "add 'number: N' as printed in the copy-text's [N]",
+            )
             continue
         if not isinstance(body, str) or not body.strip():
             problems.add(display, item.line, f"note {number} has no text", "add 'text: ...' with the note's words")
             continue
         signed = body.rstrip().endswith(AUTHOR_SIGNATURE)
         if by not in ("author", "editors"):
-            problems.add(display, item.key_lines.get("by", item.line),
-                         f"note {number}: 'by' must be 'author' or 'editors', not {by!r}",
-                         "write 'by: author' for a note signed (L.S.), 'by: editors' otherwise")
+            problems.add(
+                display,
+                item.key_lines.get("by", item.line),
+                f"note {number}: 'by' must be 'author' or 'editors', not {by!r}",
+                "write 'by: author' for a note signed (L.S.), 'by: editors' otherwise",
+            )
             continue
         if signed != (by == "author"):
-            problems.add(display, item.key_lines.get("by", item.line),
-                         f"note {number} says 'by: {by}' but its text {'ends' if signed else 'does not end'} "
-                         f"with {AUTHOR_SIGNATURE}",
-                         "the author's notes are exactly those the copy-text signs (L.S.): correct 'by' or the text")
+            problems.add(
+                display,
+                item.key_lines.get("by", item.line),
+                f"note {number} says 'by: {by}' but its text {'ends' if signed else 'does not end'} "
+                f"with {AUTHOR_SIGNATURE}",
+                "the author's notes are exactly those the copy-text signs (L.S.): correct 'by' or the text",
+            )
         links = []
         for link in item.get("links") or []:
             if not isinstance(link, dict) or not all(isinstance(link.get(k), str) for k in LINK_KEYS):
-                problems.add(display, getattr(link, "line", item.line),
-                             f"note {number}: each link needs 'words', 'to' and 'why'",
-                             "e.g. words: page 27 / to: chapter-4.md#the-end-of-the-legend-of-the-consul / why: ...")
+                problems.add(
+                    display,
+                    getattr(link, "line", item.line),
+                    f"note {number}: each link needs 'words', 'to' and 'why'",
+                    "e.g. words: page 27 / to: chapter-4.md#the-end-of-the-legend-of-the-consul / why: ...",
+                )
                 continue
             _check_keys(link, LINK_KEYS, display, problems, "a note link")
             if link["words"] not in body:
-                problems.add(display, link.line, f"note {number}: the link words {link['words']!r} are not in its text",
-                             "copy the words exactly as they stand in the note's text")
+                problems.add(
+                    display,
+                    link.line,
+                    f"note {number}: the link words {link['words']!r} are not in its text",
+                    "copy the words exactly as they stand in the note's text",
+                )
             links.append(NoteLink(link["words"], link["to"], link["why"]))
         notes.append(Note(number, stem, by, body, bool(item.get("shared", False)), tuple(links), display, item.line))
     gaps = []
@@ -112,6 +138,10 @@ def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[N
             _check_keys(item, GAP_KEYS, display, problems, "a gap")
             gaps.append(Gap(item["number"], stem, item["comment"], display, item.line))
         else:
-            problems.add(display, getattr(item, "line", 1), "each gap needs 'number' and 'comment'",
-                         "say which number the copy-text skips and what the edition does about it")
+            problems.add(
+                display,
+                getattr(item, "line", 1),
+                "each gap needs 'number' and 'comment'",
+                "say which number the copy-text skips and what the edition does about it",
+            )
     return notes, gaps

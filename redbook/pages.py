@@ -1,4 +1,5 @@
 """The Markdown pages of docs/: which of them carry the reading text, and where their note markers stand."""
+
 from __future__ import annotations
 
 import re
@@ -18,14 +19,14 @@ FRONT_MATTER_KEYS = {"title", "part", "chapter", "title_supplied", "description"
 
 @dataclass
 class Page:
-    stem: str                  # "chapter-3": the Markdown file docs/chapter-3.md, the notes file footnotes/chapter-3.yml
-    path: str                  # as shown in messages: "docs/chapter-3.md"
+    stem: str  # "chapter-3": the Markdown file docs/chapter-3.md, the notes file footnotes/chapter-3.yml
+    path: str  # as shown in messages: "docs/chapter-3.md"
     title: str
-    part: str | None           # front, foreword, chapter; None for pages that carry no copy-text
+    part: str | None  # front, foreword, chapter; None for pages that carry no copy-text
     chapter: int | None
     title_supplied: str | None
     body: str
-    body_line: int             # line of the file where the body starts
+    body_line: int  # line of the file where the body starts
     markers: list[tuple[int, int]] = field(default_factory=list)  # (note number, line)
 
     @property
@@ -64,30 +65,53 @@ def load_page(path: Path, root: Path, problems: Collector) -> Page | None:
     if meta is None:
         return None
     if not isinstance(meta, dict):
-        problems.add(display, 2, "the front matter is not a set of 'key: value' lines",
-                     "write the front matter as lines such as 'title: The Assassination of Kirov' between two '---' lines")
+        problems.add(
+            display,
+            2,
+            "the front matter is not a set of 'key: value' lines",
+            "write the front matter as lines such as 'title: The Assassination of Kirov' between two '---' lines",
+        )
         return None
     key_lines = getattr(meta, "key_lines", {})
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
-            problems.add(display, key_lines.get(key, 2), f"unknown front matter field {key!r}",
-                         f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}; check the spelling")
+            problems.add(
+                display,
+                key_lines.get(key, 2),
+                f"unknown front matter field {key!r}",
+                f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}; check the spelling",
+            )
     part = meta.get("part")
     if part is not None and part not in PARTS:
-        problems.add(display, key_lines.get("part", 2), f"part must be one of {', '.join(PARTS)}, not {part!r}",
-                     "use 'part: chapter' for a chapter, 'part: foreword' for the foreword")
+        problems.add(
+            display,
+            key_lines.get("part", 2),
+            f"part must be one of {', '.join(PARTS)}, not {part!r}",
+            "use 'part: chapter' for a chapter, 'part: foreword' for the foreword",
+        )
         part = None
     chapter = meta.get("chapter")
     if part == "chapter" and not isinstance(chapter, int):
-        problems.add(display, key_lines.get("chapter", 2), "a chapter page needs 'chapter:' with its number",
-                     "add a line such as 'chapter: 8' to the front matter")
+        problems.add(
+            display,
+            key_lines.get("chapter", 2),
+            "a chapter page needs 'chapter:' with its number",
+            "add a line such as 'chapter: 8' to the front matter",
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.add(display, 2, "the page has no title", "add a line 'title: ...' to the front matter")
         title = path.stem
     scan(body, problems, display, body_line)
-    page = Page(stem=path.stem, path=display, title=title, part=part,
-                chapter=chapter if part == "chapter" else None,
-                title_supplied=meta.get("title_supplied"), body=body, body_line=body_line)
+    page = Page(
+        stem=path.stem,
+        path=display,
+        title=title,
+        part=part,
+        chapter=chapter if part == "chapter" else None,
+        title_supplied=meta.get("title_supplied"),
+        body=body,
+        body_line=body_line,
+    )
     page.markers = [(int(m.group(1)), page.line_of(m.start())) for m in MARKER.finditer(body)]
     return page

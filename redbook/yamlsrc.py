@@ -1,4 +1,5 @@
 """Read YAML data files and Markdown front matter, keeping line numbers for error messages."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,8 +29,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r} (first on line {result.key_lines[key]})",
-                key_node.start_mark)
+                None, None, f"duplicate key {key!r} (first on line {result.key_lines[key]})", key_node.start_mark
+            )
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -45,13 +46,21 @@ def read_text(path: Path, problems: Collector, display: str) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        problems.add(display, line, "the file is not valid UTF-8",
-                     "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')")
+        problems.add(
+            display,
+            line,
+            "the file is not valid UTF-8",
+            "save the file with UTF-8 encoding (most editors offer it under 'Save with encoding')",
+        )
         return None
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
-        problems.add(display, line, "the file has Windows (CRLF) or old Mac (CR) line endings",
-                     "save the file with Unix (LF) line endings; .gitattributes asks git to do this")
+        problems.add(
+            display,
+            line,
+            "the file has Windows (CRLF) or old Mac (CR) line endings",
+            "save the file with Unix (LF) line endings; .gitattributes asks git to do this",
+        )
         return None
     return text
 
@@ -69,9 +78,13 @@ def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1
         what = f"malformed YAML: {err.problem or err}"
         if err.context:
             what += f" ({err.context})"
-        problems.add(display, line, what,
-                     "check indentation and quoting on this line or the one before; "
-                     "text containing ': ' or starting with a quote must be put in quotes")
+        problems.add(
+            display,
+            line,
+            what,
+            "check indentation and quoting on this line or the one before; "
+            "text containing ': ' or starting with a quote must be put in quotes",
+        )
         return None
 
 

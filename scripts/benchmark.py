@@ -2,6 +2,7 @@
 
 Each measurement is a function registered in MEASUREMENTS; run with `make bench`.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,12 @@ def site_build() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         seconds = time.monotonic() - start
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return {"site build (s)": round(seconds, 2), "site size (MB)": round(size / 1e6, 2)}
@@ -33,15 +38,26 @@ def pdf_build() -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "scripts.book.pdf", str(site), str(site / "red-book.pdf")],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "scripts.book.pdf", str(site), str(site / "red-book.pdf")],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         seconds = time.monotonic() - start
         pdf = site / "red-book.pdf"
-        return {"PDF build (s)": round(seconds, 2), "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
-                "PDF pages": len(PdfReader(pdf).pages)}
+        return {
+            "PDF build (s)": round(seconds, 2),
+            "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
+            "PDF pages": len(PdfReader(pdf).pages),
+        }
 
 
 def epub_build() -> dict:
@@ -49,15 +65,24 @@ def epub_build() -> dict:
     EPUBCheck's verdict where Debian's epubcheck is installed."""
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         start = time.monotonic()
-        subprocess.run([sys.executable, "-m", "scripts.book.epub", str(site)], cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "scripts.book.epub", str(site)], cwd=ROOT, check=True, capture_output=True
+        )
         seconds = time.monotonic() - start
         epub = site / "red-book.epub"
         data = sum(p.stat().st_size for p in (site / "downloads").iterdir())
-        figures = {"EPUB build (s)": round(seconds, 2), "EPUB size (MB)": round(epub.stat().st_size / 1e6, 3),
-                   "open data size (kB)": round(data / 1e3, 1)}
+        figures = {
+            "EPUB build (s)": round(seconds, 2),
+            "EPUB size (MB)": round(epub.stat().st_size / 1e6, 3),
+            "open data size (kB)": round(data / 1e3, 1),
+        }
         jar = Path("/usr/share/java/epubcheck.jar")
         if jar.exists() and shutil.which("java"):
             start = time.monotonic()

@@ -1,5 +1,6 @@
 """Build the whole edition into site/: a strict MkDocs build into a fresh folder, swapped in only when it
 succeeded, so that a failed build never leaves a half-written site over a good one."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,9 @@ def build(site: Path = ROOT / "site") -> float:
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "--site-dir", str(staging)], cwd=ROOT, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=ROOT, env=env
+    )
     if result.returncode == 0:  # the printed book, from the site just built (scripts/book/pdf.py)
         result = subprocess.run([sys.executable, "-m", "scripts.book.pdf", str(staging)], cwd=ROOT, env=env)
     if result.returncode != 0:

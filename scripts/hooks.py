@@ -1,5 +1,6 @@
 """MkDocs hooks: the edition model is loaded and checked before anything is written, then each page of the
 reading text gets its paragraph numbers, and the finished site has its internal links checked."""
+
 from __future__ import annotations
 
 import re
@@ -87,8 +88,10 @@ def on_page_content(html, page, config, files):
         if em.kind == "layout":
             hit = next((i for i, t in enumerate(texts, start=1) if em.near in " ".join(t.split())), None)
             if hit is None:
-                raise PluginError(f"{em.path}:{em.line}: {em.ident}: the words {em.near!r} are in no numbered "
-                                  f"paragraph of {model_page.path}\n    fix: give words of the restored passage itself")
+                raise PluginError(
+                    f"{em.path}:{em.line}: {em.ident}: the words {em.near!r} are in no numbered "
+                    f"paragraph of {model_page.path}\n    fix: give words of the restored passage itself"
+                )
             _places[f"{em.anchor}-place"] = (model_page.url, f"p{model_page.paragraph_prefix}.{hit}")
     return html
 
@@ -98,9 +101,11 @@ _PLACE = re.compile(r'<a class="place" href="([^"#]*)" data-place="([^"]+)">[^<]
 
 def on_post_page(output, page, config):
     """Fill in the paragraph numbers of the apparatus, now that every page has been numbered."""
+
     def fill(match):
         url, pid = _places[match.group(2)]
         return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
+
     return _PLACE.sub(fill, output)
 
 
@@ -110,5 +115,8 @@ def on_post_build(config):
     book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
     broken = broken_links(Path(config.site_dir))
     if broken:
-        raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
-                          + "\n    fix: correct the link in the Markdown or data file that made it")
+        raise PluginError(
+            "internal links that lead nowhere:\n  "
+            + "\n  ".join(broken[:50])
+            + "\n    fix: correct the link in the Markdown or data file that made it"
+        )

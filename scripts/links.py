@@ -1,4 +1,5 @@
 """Check the finished site's internal links: every page and every #anchor a link names must exist."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 Shared by the browser tests (tests/browser/) and the reading benchmark (scripts/bench_reading.py).
 """
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """Number the paragraphs of the reading text: every block gets an anchor (p3.12) and a visible, linkable number."""
+
 from __future__ import annotations
 
 import copy
@@ -46,8 +47,15 @@ def number_paragraphs(html: str, prefix: str) -> tuple[str, dict[str, str], list
             block = wrapper
         block["id"] = pid
         block["class"] = [*block.get("class", []), "para"]
-        number = soup.new_tag("a", attrs={"class": "pnum", "href": f"#{pid}", "data-copytext": "",
-                                          "aria-label": f"Paragraph {prefix}.{count}"})
+        number = soup.new_tag(
+            "a",
+            attrs={
+                "class": "pnum",
+                "href": f"#{pid}",
+                "data-copytext": "",
+                "aria-label": f"Paragraph {prefix}.{count}",
+            },
+        )
         number.string = f"{prefix}.{count}"
         block.insert(0, number)
         for inner in block.find_all(id=True):

@@ -1,4 +1,5 @@
 """Shared fixtures: the edition model, and one strict build of the site for the whole test session."""
+
 from __future__ import annotations
 
 import shutil

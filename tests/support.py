@@ -1,4 +1,5 @@
 """Helpers the tests import by name (a conftest.py cannot be imported reliably: tests/browser has its own)."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,14 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=600)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
 
 
 def replace_first(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -1,4 +1,5 @@
 """A contributor's mistake stops the build with one clear message (file, line, fix) and leaves the site alone."""
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,6 @@ from support import mkdocs_build
 from support import replace_first as _replace
 
 BUILD = Path(__file__).resolve().parent.parent / "scripts" / "build.py"
-
-
-
-
-
-
 
 
 def test_marker_with_no_note(project_copy):
@@ -39,8 +34,11 @@ def test_note_that_no_marker_calls(project_copy):
 def test_note_called_twice_without_being_shared(project_copy):
     chapter = project_copy / "docs" / "chapter-1.md"
     _replace(chapter, "{{ note(2) }}", "{{ note(2) }} {{ note(2) }}")
-    _fails_with(project_copy, r"footnotes/chapter-1\.yml:\d+: note 2 is called from 2 places .* not declared shared",
-                r"shared: true")
+    _fails_with(
+        project_copy,
+        r"footnotes/chapter-1\.yml:\d+: note 2 is called from 2 places .* not declared shared",
+        r"shared: true",
+    )
 
 
 def test_emendation_whose_copy_reading_is_not_where_it_says(project_copy):
@@ -53,10 +51,15 @@ def test_emendation_whose_copy_reading_is_not_where_it_says(project_copy):
 def test_emendation_on_the_wrong_page(project_copy):
     data = project_copy / "data" / "emendations.yml"
     text = data.read_text(encoding="utf-8")
-    data.write_text(text.replace("- page: chapter-2\n  copy: herioc epoch", "- page: chapter-3\n  copy: herioc epoch"),
-                    encoding="utf-8")
-    _fails_with(project_copy, r"data/emendations\.yml:\d+: E\d+: the copy-text reading 'herioc epoch' is not found "
-                              r"in docs/chapter-3\.md")
+    data.write_text(
+        text.replace("- page: chapter-2\n  copy: herioc epoch", "- page: chapter-3\n  copy: herioc epoch"),
+        encoding="utf-8",
+    )
+    _fails_with(
+        project_copy,
+        r"data/emendations\.yml:\d+: E\d+: the copy-text reading 'herioc epoch' is not found "
+        r"in docs/chapter-3\.md",
+    )
 
 
 def test_malformed_yaml_in_notes(project_copy):
@@ -83,7 +86,9 @@ def test_unknown_front_matter_field(project_copy):
 def test_wrong_attribution(project_copy):
     notes = project_copy / "footnotes" / "chapter-3.yml"
     _replace(notes, "  - number: 19\n    by: author", "  - number: 19\n    by: editors")
-    _fails_with(project_copy, r"footnotes/chapter-3\.yml:\d+: note 19 says 'by: editors' but its text ends with \(L\.S\.\)")
+    _fails_with(
+        project_copy, r"footnotes/chapter-3\.yml:\d+: note 19 says 'by: editors' but its text ends with \(L\.S\.\)"
+    )
 
 
 def test_a_failed_build_leaves_the_good_site_alone(project_copy):
@@ -92,8 +97,13 @@ def test_a_failed_build_leaves_the_good_site_alone(project_copy):
     site.mkdir()
     (site / "index.html").write_text("the good site", encoding="utf-8")
     _replace(project_copy / "docs" / "chapter-3.md", "{{ note(19) }}", "{{ note(36) }}")
-    result = subprocess.run([sys.executable, str(project_copy / "scripts" / "build.py")], cwd=project_copy,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, str(project_copy / "scripts" / "build.py")],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode != 0
     assert "note(36)" in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "the good site"
@@ -110,7 +120,7 @@ def test_validation_errors_come_before_anything_is_written(project_copy):
     assert (site / "index.html").read_text(encoding="utf-8") == "the good site"
 
 
-@pytest.mark.parametrize("payload", ['<script>alert(1)</script>', '<span onclick="x()">Stalin</span>'])
+@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", '<span onclick="x()">Stalin</span>'])
 def test_content_must_not_carry_scripts(project_copy, payload):
     _replace(project_copy / "docs" / "chapter-7.md", "The axis of the trial", f"{payload} The axis of the trial")
     _fails_with(project_copy, r"docs/chapter-7\.md:\d+: content must not carry scripts")

@@ -27,10 +27,6 @@ def _check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-
-
-
-
 def _check_fails_with(project: Path, pattern: str) -> str:
     result = _check(project)
     output = result.stdout + result.stderr

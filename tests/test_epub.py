@@ -266,7 +266,6 @@ def test_epubcheck_finds_no_error_or_warning(epub_path, capsys):
     assert "No errors or warnings detected" in result.stdout, result.stdout
 
 
-
 def test_every_page_of_the_site_offers_the_epub(site):
     pages = [p for p in site.glob("*.html") if p.name != "404.html"]
     assert pages

@@ -1,4 +1,5 @@
 """The text is sacred: the built site gives every word of the copy-text, in order, and nothing else."""
+
 from __future__ import annotations
 
 import difflib
@@ -30,8 +31,10 @@ def _first_difference(expected: list[str], actual: list[str]) -> str:
     matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag != "equal":
-            return (f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8):a2 + 3])!r}\n"
-                    f"site gives {' '.join(actual[max(0, b1 - 8):b2 + 3])!r}")
+            return (
+                f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8) : a2 + 3])!r}\n"
+                f"site gives {' '.join(actual[max(0, b1 - 8) : b2 + 3])!r}"
+            )
     return ""
 
 
@@ -41,15 +44,21 @@ def test_site_gives_every_word_of_the_copytext_in_order(site, edition, capsys):
     for page in edition.reading_pages():
         actual += copytext_words_of_page((site / page.url).read_text(encoding="utf-8"))
     with capsys.disabled():
-        print(f"\nfidelity: compared {len(expected)} words of the copy-text with {len(actual)} words "
-              f"read back from {len(edition.reading_pages())} pages of the built site")
+        print(
+            f"\nfidelity: compared {len(expected)} words of the copy-text with {len(actual)} words "
+            f"read back from {len(edition.reading_pages())} pages of the built site"
+        )
     assert actual == expected, _first_difference(expected, actual)
 
 
 def test_the_proof_notices_a_lost_word(site, edition):
     """The comparison is not vacuous: dropping one word from a built page makes it fail."""
     page = edition.pages["chapter-3"]
-    html = (site / page.url).read_text(encoding="utf-8").replace("1934 in Leningrad, the terrorist", "1934 in Leningrad, the", 1)
+    html = (
+        (site / page.url)
+        .read_text(encoding="utf-8")
+        .replace("1934 in Leningrad, the terrorist", "1934 in Leningrad, the", 1)
+    )
     original = copytext_words_of_page((site / page.url).read_text(encoding="utf-8"))
     assert copytext_words_of_page(html) != original
     assert len(copytext_words_of_page(html)) == len(original) - 1

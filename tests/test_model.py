@@ -1,4 +1,5 @@
 """The edition model: what it loads from docs/, footnotes/ and data/, checked against the copy-text."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def test_markers_match_the_copytext_calls(edition):
     text_calls = []
     for line in edition.copytext.split("\n"):
         label = re.match(r"\[(\d+)\] ", line)
-        text_calls += [int(n) for n in re.findall(r"\[(\d+)\]", line[label.end():] if label else line)]
+        text_calls += [int(n) for n in re.findall(r"\[(\d+)\]", line[label.end() :] if label else line)]
     assert markers == text_calls
     assert set(markers) == set(edition.notes)
 

@@ -17,10 +17,6 @@ PERSONS = Path("data") / "persons.yml"
 SUMS = Path("data") / "sums.yml"
 
 
-
-
-
-
 def _load_fails_with(project: Path, pattern: str) -> str:
     with pytest.raises(redbook.EditionError) as caught:
         redbook.load(project)

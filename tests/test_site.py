@@ -1,4 +1,5 @@
 """What a reader of the built site gets: chapters, notes, emendations, paragraph numbers, nothing fetched."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,13 @@ from redbook.copytext import COPYTEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER_TITLES = {  # from ../shared/source/README.md, the source site's contents page
-    1: "Why Did Stalin Need This Trial?", 2: "The Stalinist Amalgams Were Foreseen", 3: "The Assassination of Kirov",
-    4: "Two Trials", 5: "The Defendants and Their Conduct Before the Court",
-    6: "The Accused Who Were Not at the Trial", 7: "Did a “Unified Center” Exist?",
+    1: "Why Did Stalin Need This Trial?",
+    2: "The Stalinist Amalgams Were Foreseen",
+    3: "The Assassination of Kirov",
+    4: "Two Trials",
+    5: "The Defendants and Their Conduct Before the Court",
+    6: "The Accused Who Were Not at the Trial",
+    7: "Did a “Unified Center” Exist?",
 }
 
 
@@ -95,8 +100,11 @@ def test_every_paragraph_has_a_number_that_links_to_itself(site, edition):
             assert block["id"] == pid
             number = block.select_one("a.pnum")
             assert number["href"] == f"#{pid}" and number.get_text() == pid[1:]
-        stray = [p for p in html.select("article > p") if "para" not in p.get("class", [])
-                 and "subtitle" not in p.get("class", [])]
+        stray = [
+            p
+            for p in html.select("article > p")
+            if "para" not in p.get("class", []) and "subtitle" not in p.get("class", [])
+        ]
         assert not stray, f"unnumbered paragraphs in {page.url}: {stray[:1]}"
 
 
@@ -108,8 +116,10 @@ def test_emendations_show_the_copytext_reading(site, edition):
         span = soup(site, page).find(id=em.anchor)
         assert span is not None, em.ident
         assert span["data-copytext"] == em.copy
-        assert span.select_one(".emendation__reading") is None or span.select_one(
-            ".emendation__reading").get_text() == em.reading
+        assert (
+            span.select_one(".emendation__reading") is None
+            or span.select_one(".emendation__reading").get_text() == em.reading
+        )
         popover = soup(site, page).find(id=span.find("button")["popovertarget"])
         assert em.copy in popover.get_text()
 
@@ -147,8 +157,10 @@ def test_restored_structures(site):
     assert dateline.get_text(" ", strip=True) == "October 28, 1936"
 
 
-_FETCHING = re.compile(r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="([^"]+)"'
-                       r'|<link\b[^>]*\bhref="([^"]+)"|url\(\s*["\']?([^"\')]+)')
+_FETCHING = re.compile(
+    r'<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc="([^"]+)"'
+    r'|<link\b[^>]*\bhref="([^"]+)"|url\(\s*["\']?([^"\')]+)'
+)
 
 
 def test_nothing_is_requested_from_another_host(site):
@@ -166,8 +178,13 @@ def test_nothing_is_requested_from_another_host(site):
 def test_title_page_gives_the_publication_history_and_contents(site, edition):
     page = soup(site, "index.html")
     text = page.get_text(" ")
-    for fact in ("Leon Sedov", "New Park Publications Ltd, 1980", "Byulletin Oppositsii, Nos.52-53",
-                 "Le Livre Rouge sur les proces de Moscou", "Transcribed: For ETOL, September, 2000"):
+    for fact in (
+        "Leon Sedov",
+        "New Park Publications Ltd, 1980",
+        "Byulletin Oppositsii, Nos.52-53",
+        "Le Livre Rouge sur les proces de Moscou",
+        "Transcribed: For ETOL, September, 2000",
+    ):
         assert fact in text
     contents = [a["href"] for a in page.select(".edition-contents a")]
     assert contents[:8] == ["foreword.html", *[f"chapter-{n}.html" for n in range(1, 8)]]

@@ -235,12 +235,6 @@ def test_csl_json_of_the_sources_keeps_the_dates_the_data_gives(edition):
 # -- bad input ----------------------------------------------------------------------------------------------
 
 
-
-
-
-
-
-
 def test_unknown_citation_key(project_copy):
     chapter = project_copy / "docs" / "chapter-4.md"
     _replace(chapter, '{{ cite("pravda", "September 12 [1936]") }}', '{{ cite("pravada", "September 12 [1936]") }}')

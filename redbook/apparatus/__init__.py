@@ -5,6 +5,7 @@ Each module here defines:
     load(edition, problems)    read its data files, report problems (redbook.errors.Collector), return the data
 Modules are loaded in the order of their ORDER (default 50), after the pages, notes and emendations.
 """
+
 from __future__ import annotations
 
 import importlib

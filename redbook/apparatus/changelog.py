@@ -28,7 +28,7 @@ VERSION = re.compile(r"^\d+(\.\d+){1,2}$")
 @dataclass(frozen=True)
 class Release:
     version: str
-    date: dt.date | None   # None: the version in preparation (only the newest may be undated)
+    date: dt.date | None  # None: the version in preparation (only the newest may be undated)
     summary: str
     changes: dict[str, tuple[str, ...]]  # section key (text, notes ...) -> the entries, in Markdown
     line: int

@@ -1,4 +1,5 @@
 """Small HTML helpers shared by the renderers."""
+
 from __future__ import annotations
 
 from html import escape

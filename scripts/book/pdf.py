@@ -58,8 +58,10 @@ def _version_line(edition: redbook.Edition) -> str:
     """The edition's version and the day of this printing, from the same source as the site's footer."""
     log = changelog.current(edition)
     state = f"of {log.date.isoformat()}" if log.date else "(in preparation)"
-    return (f'<p class="printing-version" data-copytext="">Edition version {escape(log.version)} {state}; '
-            f"printed {changelog.build_date().isoformat()}.</p>")
+    return (
+        f'<p class="printing-version" data-copytext="">Edition version {escape(log.version)} {state}; '
+        f"printed {changelog.build_date().isoformat()}.</p>"
+    )
 
 
 def _front_matter(soup: BeautifulSoup, page: SitePage, edition: redbook.Edition) -> list:

@@ -7,6 +7,7 @@ Each module here defines:
     ORDER   its place among the back matter (the editorial principles are 10)
     markdown(edition) -> str   the page's Markdown (macros may be called in it)
 """
+
 from __future__ import annotations
 
 import importlib
