@@ -284,6 +284,8 @@ def load(edition, problems: Collector) -> Chronology:
     if not path.exists():
         return Chronology([], display)
     text = read_text(path, problems, display)
+    if text is not None and not _days_exist(text, problems, display):
+        return Chronology([], display)
     data = parse_yaml(text, problems, display) if text is not None else None
     if data is None:
         return Chronology([], display)
@@ -314,6 +316,28 @@ def load(edition, problems: Collector) -> Chronology:
         seen[event.id] = event.line
         events.append(event)
     return Chronology(sorted(events, key=lambda e: e.sort_key), display)
+
+
+_DAY_VALUE = re.compile(r"(?:^|[\s{:,\[])(\d{4}-\d{1,2}-\d{1,2})(?=\s*(?:$|[,}\]#]))", re.M)
+
+
+def _days_exist(text: str, problems: Collector, display: str) -> bool:
+    """YAML reads 1934-13-01 as a date and stops with no line number when the day does not exist: find such
+    values first, with their lines."""
+    ok = True
+    for match in _DAY_VALUE.finditer(text):
+        value = match.group(1)
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            problems.add(
+                display,
+                text.count("\n", 0, match.start(1)) + 1,
+                f"the date {value!r} does not parse: there is no such day",
+                "write the date as 1934-12-01 (year, month 01-12, day of that month), 1934-12 or 1934",
+            )
+            ok = False
+    return ok
 
 
 class _Reader:
@@ -465,10 +489,14 @@ class _Reader:
                 reading = reading.replace(em.copy, em.reading)
         if squeeze(near) in squeeze(reading):
             return True
+        body = self.passages.body(page)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(near), body)]
         changed = [
             em.ident
             for em in self.edition.emendations_of_page(page)
-            if em.changes_words and em.copy and any(part and part in near for part in em.copy.split())
+            if em.changes_words
+            and em.copy
+            and any(s < f.end() and f.start() < e for f in re.finditer(re.escape(em.copy), body) for s, e in spans)
         ]
         self.add(
             line,

@@ -29,7 +29,7 @@ SEGMENTS: tuple[tuple[dt.date, float], ...] = (
     (dt.date(1400, 1, 1), 0.0),
     (dt.date(1860, 1, 1), 50.0),
     (dt.date(1917, 1, 1), 150.0),
-    (dt.date(1934, 12, 1), 420.0),
+    (dt.date(1934, 12, 1), 410.0),
     (dt.date(1936, 9, 1), 920.0),
     (dt.date(1940, 1, 1), 1000.0),
 )
@@ -59,9 +59,9 @@ STYLE = """
 .tl-axis { stroke-width: 1.2; }
 .tl-break { stroke-width: 1.2; }
 .tl-zoom { fill: var(--tl-zoom, currentColor); fill-opacity: 0.07; }
-.tl-label { fill: currentColor; font-size: 10px; font-family: inherit; }
-.tl-label-small { fill: currentColor; font-size: 8px; font-family: inherit; }
-.tl-heading { fill: currentColor; font-size: 10.5px; font-style: italic; font-family: inherit; }
+.tl-label { fill: currentColor; font-size: 11px; font-family: inherit; }
+.tl-label-small { fill: currentColor; font-size: 9px; font-family: inherit; }
+.tl-heading { fill: currentColor; font-size: 11.5px; font-style: italic; font-family: inherit; }
 .tl-dot { fill: var(--tl-accent, currentColor); stroke: var(--tl-accent, currentColor); stroke-width: 1.2; }
 .tl-dot-supplied { fill: var(--tl-background, transparent); fill-opacity: 1; }
 .tl-bar { stroke: var(--tl-accent, currentColor); stroke-width: 5; stroke-linecap: round; stroke-opacity: 0.75; }
@@ -158,9 +158,14 @@ def _a(cls: str, href: str, label: str, inner: str) -> str:
     )
 
 
-def timeline_svg(events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline") -> str:
+def timeline_svg(
+    events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline", min_width: str | None = "64rem"
+) -> str:
     """The timeline as an <svg> element: dated events as marks above the axis, spans as bars below it, one
-    link an event (in time order, which is also the keyboard's order), the axis with its changes of scale."""
+    link an event (in time order, which is also the keyboard's order), the axis with its changes of scale.
+
+    min_width: on screen the drawing keeps at least this width (its frame scrolls sideways in a narrow
+    column) so that its labels stay legible; None for print and e-book, where it fits the page."""
     marks, bars = layout(events)
     where = {id(e): ("mark", x0, x1, row) for e, x0, x1, row in marks}
     where.update({id(e): ("bar", x0, x1, row) for e, x0, x1, row in bars})
@@ -179,8 +184,9 @@ def timeline_svg(events: Sequence, href_of: Callable[[object], str], *, ident: s
         f'<desc id="{ident}-desc">{len(events)} dated events, each a link to its place in the book. '
         "December 1934 to August 1936 is drawn enlarged; the years before and after are compressed. "
         "Above the axis, a filled mark is a date the book gives and a hollow mark a date whose year the edition "
-        "supplies from context; below the axis, bars are spans of time. The same events follow as a list.</desc>",
-        f"<style>{STYLE}</style>",
+        "supplies from context; a date given only as a month or a year is drawn within that month or year. "
+        "Below the axis, bars are spans of time. The same events follow as a list.</desc>",
+        f"<style>{STYLE}{_screen_width(min_width)}</style>",
     ]
     z0, z1 = x(x_of(ZOOM[0])), x(x_of(ZOOM[1]))
     parts.append(
@@ -193,10 +199,10 @@ def timeline_svg(events: Sequence, href_of: Callable[[object], str], *, ident: s
         '<g class="tl-legend" aria-hidden="true">'
         f'<circle class="tl-dot" cx="{x(0) + 4:.1f}" cy="12" r="{RADIUS}"/>'
         f'<text class="tl-label" x="{x(0) + 14:.1f}" y="15.5">date as the book gives it</text>'
-        f'<circle class="tl-dot tl-dot-supplied" cx="{x(0) + 154:.1f}" cy="12" r="{RADIUS}"/>'
-        f'<text class="tl-label" x="{x(0) + 164:.1f}" y="15.5">year supplied from context</text>'
-        f'<line class="tl-bar" x1="{x(0) + 304:.1f}" y1="12" x2="{x(0) + 324:.1f}" y2="12"/>'
-        f'<text class="tl-label" x="{x(0) + 334:.1f}" y="15.5">a span of time (below the axis)</text>'
+        f'<circle class="tl-dot tl-dot-supplied" cx="{x(0) + 174:.1f}" cy="12" r="{RADIUS}"/>'
+        f'<text class="tl-label" x="{x(0) + 184:.1f}" y="15.5">year supplied from context</text>'
+        f'<line class="tl-bar" x1="{x(0) + 358:.1f}" y1="12" x2="{x(0) + 378:.1f}" y2="12"/>'
+        f'<text class="tl-label" x="{x(0) + 388:.1f}" y="15.5">a span of time (below the axis)</text>'
         "</g>"
     )
     parts.append('<g class="tl-events">')
@@ -260,6 +266,15 @@ def timeline_svg(events: Sequence, href_of: Callable[[object], str], *, ident: s
     return "".join(parts)
 
 
+def _screen_width(min_width: str | None) -> str:
+    if not min_width:
+        return ""
+    return (
+        f".timeline-frame {{ overflow-x: auto; }} svg.timeline-graphic {{ min-width: {min_width}; }}"
+        " @media print { svg.timeline-graphic { min-width: 0; } }"
+    )
+
+
 def text_equivalent(events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline") -> str:
     """The events of the timeline as an ordered list of links, in the same order."""
     items = "".join(
@@ -271,14 +286,20 @@ def text_equivalent(events: Sequence, href_of: Callable[[object], str], *, ident
 
 
 def timeline_figure(
-    events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline", list_open: bool = False
+    events: Sequence,
+    href_of: Callable[[object], str],
+    *,
+    ident: str = "timeline",
+    list_open: bool = False,
+    min_width: str | None = "64rem",
 ) -> str:
-    """The figure: the SVG, its caption, and the text equivalent (the same events as a list of links), in a
-    <details> element (open for print and e-book: list_open=True)."""
+    """The figure: the SVG (in a frame that scrolls sideways on a narrow screen), its caption, and the text
+    equivalent (the same events as a list of links) in a <details> element. For print and e-book:
+    list_open=True, min_width=None."""
     open_attr = ' open="open"' if list_open else ""
     return (
         f'<figure class="timeline" id="{ident}" data-apparatus="timeline">'
-        f"{timeline_svg(events, href_of, ident=ident)}"
+        f'<div class="timeline-frame">{timeline_svg(events, href_of, ident=ident, min_width=min_width)}</div>'
         f'<figcaption id="{ident}-caption">The book’s dates in time, {len(events)} events: December 1934 – '
         "August 1936 enlarged. Each mark links to its place in the book.</figcaption>"
         f'<details class="timeline-text"{open_attr}><summary>The timeline as a list</summary>'
@@ -343,8 +364,10 @@ def chronology_page(
     place_link: Callable[[object], str] | None = None,
     reference_of: Callable[[object], str] | None = None,
     list_open: bool = False,
+    min_width: str | None = "64rem",
 ) -> str:
-    """The body of the chronology page: what it holds, the timeline figure, the table."""
+    """The body of the chronology page: what it holds, the timeline figure, the table. For print and e-book:
+    list_open=True, min_width=None."""
     supplied = sum(1 for e in events if e.year_supplied)
     others = sum(1 for e in events if e.other is not None)
     intro = (
@@ -355,6 +378,6 @@ def chronology_page(
     )
     return (
         intro
-        + timeline_figure(events, href_of, list_open=list_open)
+        + timeline_figure(events, href_of, list_open=list_open, min_width=min_width)
         + chronology_table(events, href_of, place_link=place_link, reference_of=reference_of)
     )
