@@ -215,7 +215,7 @@ MRACHKOVSKY = '      evidence: {ref: wp-mrachkovsky, at: "first sentence"}\n'
             r"are not in the text of docs/chapter-3\.md",
         ),
         (
-            "    quote: Duclos [24] wrote in L’Humanité (December 29, 1934)\n",
+            "    quote: wrote in L’Humanité (December 29, 1934)\n",
             "    quote: The consul didn’t feel it necessary to deny anything\n",
             "The consul didn’t feel it necessary",
             0,
