@@ -9,7 +9,8 @@ import redbook
 from redbook.apparatus.references import load as load_references
 from redbook.errors import Collector
 from redbook.yamlsrc import parse_yaml
-from support import line_of, replace_once
+
+from support import line_of
 
 REFS = "data/references.bib"
 
@@ -42,7 +43,13 @@ def test_chicago_entry_of_a_site_without_author(edition):
 def test_a_broken_reference_fails_with_its_line(project_copy, old, new, message):
     path = project_copy / REFS
     line = line_of(path, "@online{wp-smirnov-in")
-    replace_once(path, old, new)
+    # break the entry wp-smirnov-in itself: other entries of the file may hold the same lines
+    text = path.read_text(encoding="utf-8")
+    start = text.index("@online{wp-smirnov-in")
+    end = text.find("\n}", start) + 2
+    entry = text[start:end]
+    assert entry.count(old) == 1, entry
+    path.write_text(text[:start] + entry.replace(old, new) + text[end:], encoding="utf-8")
     with pytest.raises(redbook.EditionError) as err:
         redbook.load(project_copy)
     text = str(err.value)
