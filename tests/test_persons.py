@@ -279,7 +279,7 @@ def test_the_rosters_are_the_books_lists(site, copytext):
         }
     sentenced = _rows(html.find(id="group-sentenced-1935").find_parent("section").select_one("table.roster"))
     assert len(sentenced) == 19 and sentenced[0][1] == "Zinoviev, G.E." and sentenced[0][2].startswith("ten years")
-    assert sentenced[18][1] == "Brave, B.L." and sentenced[18][2].startswith("five years")
+    assert sentenced[18][1] == "Bravo, B.L." and sentenced[18][2].startswith("five years")
     nikolaev = html.find(id="group-nikolaev-14").find_parent("section")
     assert "The book counts 14" in nikolaev.get_text() and len(_rows(nikolaev.select_one("table"))) < 14
 

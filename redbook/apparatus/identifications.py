@@ -1,0 +1,355 @@
+"""The edition's identification of the persons of the register from reference works (data/identifications.yml).
+
+data/persons.yml holds what the book says of each person, with its place in the book; this file holds what
+reference works say, each statement with its evidence ({ref, at}, checked against data/references.bib). The two
+are kept apart and cross-checked here:
+
+- every key is a person of the register, and every person of the register has an entry (identified, or
+  "not identified" after a search, or "not searched" yet);
+- dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD" and a person is born before dying;
+- a disagreement quotes the book's statement as data/persons.yml gives it (born/died: the same value;
+  name/initials: words of one of the person's forms or variants; about: words of its about), so that the two
+  files cannot drift apart;
+- a spelling of the references is never a form the book itself prints (those belong to data/persons.yml).
+
+API for the renderers (card, index, PDF index, downloads):
+    ids = edition.apparatus["identifications"]
+    ids.of(key)            the Identification of a person (None if the file lacks the person)
+    ids.identified()       the Identifications with a name from a reference, in register order
+    ids.unidentified()     the others ("not identified" and "not searched")
+    ids.disagreements()    [(Identification, Disagreement)], the book's statement first in each
+    ids.spellings()        [(spelling, key)]: the other standard spellings, for the search index
+    ids.records()          one plain dict a person, for identifications.json / .csv (or merged into persons.json)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Collector
+from ..mapping import check_mapping
+from ..yamlsrc import Mapping, parse_yaml, read_text
+
+NAME = "identifications"
+ORDER = 45  # after the register of persons (40), which it checks against
+DATA = Path("data/identifications.yml")
+
+IDENTIFIED = "identified"
+NOT_IDENTIFIED = "not identified"
+NOT_SEARCHED = "not searched"
+STATUSES = frozenset({IDENTIFIED, NOT_IDENTIFIED, NOT_SEARCHED})
+
+IDENTIFIED_KEYS = frozenset({"status", "name", "born", "died", "about", "spellings", "evidence", "disagrees", "remark"})
+IDENTIFIED_REQUIRED = frozenset({"name", "about", "evidence"})
+UNIDENTIFIED_KEYS = frozenset({"status", "searched", "remark"})
+DISAGREEMENT_KEYS = frozenset({"field", "book", "references", "remark", "evidence"})
+DISAGREEMENT_FIELDS = frozenset({"born", "died", "name", "initials", "about"})
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    field: str  # born, died, name, initials, about
+    book: str  # the book's statement, as data/persons.yml gives it
+    references: str  # what the references say
+    remark: str
+    evidence: tuple  # of references.Evidence
+    line: int = 0
+
+
+@dataclass
+class Identification:
+    key: str
+    status: str  # identified | not identified | not searched
+    name: str | None = None
+    born: str | None = None
+    died: str | None = None
+    about: str | None = None
+    spellings: tuple[str, ...] = ()
+    evidence: tuple = ()  # of references.Evidence
+    disagrees: tuple[Disagreement, ...] = ()
+    searched: tuple[str, ...] = ()
+    remark: str | None = None
+    line: int = 0
+    key_lines: dict = field(default_factory=dict)
+
+    @property
+    def identified(self) -> bool:
+        return self.status == IDENTIFIED
+
+    @property
+    def dates(self) -> str:
+        if self.born and self.died:
+            return f"{self.born}–{self.died}"
+        if self.born:
+            return f"born {self.born}"
+        if self.died:
+            return f"died {self.died}"
+        return ""
+
+    def record(self) -> dict:
+        return {
+            "key": self.key,
+            "status": self.status,
+            "name": self.name,
+            "born": self.born,
+            "died": self.died,
+            "about": self.about,
+            "spellings": list(self.spellings),
+            "evidence": [{"ref": e.ref, "at": e.at} for e in self.evidence],
+            "disagreements": [
+                {
+                    "field": d.field,
+                    "book": d.book,
+                    "references": d.references,
+                    "remark": d.remark,
+                    "evidence": [{"ref": e.ref, "at": e.at} for e in d.evidence],
+                }
+                for d in self.disagrees
+            ],
+            "searched": list(self.searched),
+            "remark": self.remark,
+        }
+
+
+class Identifications:
+    def __init__(self, display: str, entries: dict[str, Identification]):
+        self.display = display
+        self.entries = entries  # person key -> Identification, in register order
+
+    def of(self, key: str) -> Identification | None:
+        return self.entries.get(key)
+
+    def identified(self) -> list[Identification]:
+        return [i for i in self.entries.values() if i.identified]
+
+    def unidentified(self) -> list[Identification]:
+        return [i for i in self.entries.values() if not i.identified]
+
+    def disagreements(self) -> list[tuple[Identification, Disagreement]]:
+        return [(i, d) for i in self.entries.values() for d in i.disagrees]
+
+    def spellings(self) -> list[tuple[str, str]]:
+        return [(s, i.key) for i in self.entries.values() for s in i.spellings]
+
+    def records(self) -> list[dict]:
+        return [i.record() for i in self.entries.values()]
+
+
+# -- loading and checking ------------------------------------------------------------------------------
+def load(edition, problems: Collector) -> Identifications:
+    display = DATA.as_posix()
+    empty = Identifications(display, {})
+    register = edition.apparatus.get("persons")
+    references = edition.apparatus.get("references")
+    if register is None or references is None:
+        return empty
+    path = edition.root / DATA
+    if not path.exists():
+        problems.add(
+            display,
+            None,
+            "the identifications of the persons are missing",
+            f"create {display} with one entry a person of data/persons.yml (see its header)",
+        )
+        return empty
+    text = read_text(path, problems, display)
+    data = parse_yaml(text, problems, display) if text is not None else None
+    if data is None:
+        return empty
+    if not isinstance(data, Mapping):
+        problems.add(
+            display,
+            1,
+            "the identifications must be a mapping of person keys",
+            "write one entry a person:  smirnov: {name: ..., about: ..., evidence: ...}",
+        )
+        return empty
+    checker = _Checker(register, references, problems, display)
+    found: dict[str, Identification] = {}
+    for key, raw in data.items():
+        line = data.key_lines.get(key, 1)
+        if key not in register.persons:
+            close = difflib.get_close_matches(str(key), list(register.persons), n=1)
+            problems.add(
+                display,
+                line,
+                f"{key!r} is not a person of data/persons.yml" + (f" (did you mean {close[0]!r}?)" if close else ""),
+                "use the key of the person's entry in data/persons.yml",
+            )
+            continue
+        item = checker.entry(str(key), raw, line)
+        if item is not None:
+            found[key] = item
+    last = max(data.key_lines.values(), default=1)
+    for key, person in register.persons.items():
+        if key not in data:
+            problems.add(
+                display,
+                last,
+                f"the person {key!r} ({person.name}) has no entry",
+                f"add  {key}: {{status: not searched}}  or, after a search, an identification "
+                "or  {status: not identified, searched: [...]}",
+            )
+    ordered = {k: found[k] for k in register.persons if k in found}
+    return Identifications(display, ordered)
+
+
+class _Checker:
+    def __init__(self, register, references, problems: Collector, display: str):
+        self.register, self.references, self.problems, self.display = register, references, problems, display
+
+    def add(self, line, what, fix):
+        self.problems.add(self.display, line, what, fix)
+
+    def entry(self, key: str, raw, line: int) -> Identification | None:
+        what = f"the entry of {key!r}"
+        status = raw.get("status", IDENTIFIED) if isinstance(raw, dict) else None
+        if isinstance(raw, dict) and status not in STATUSES:
+            self.add(
+                raw.key_lines.get("status", line),
+                f"{key}: unknown status {status!r}",
+                f"write status: {NOT_IDENTIFIED!r} or {NOT_SEARCHED!r}, or leave it out for an identified person",
+            )
+            return None
+        if status in (NOT_IDENTIFIED, NOT_SEARCHED):
+            if not check_mapping(raw, self.display, self.problems, what, UNIDENTIFIED_KEYS, {"status"}):
+                return None
+            searched = self.strings(raw, "searched", key)
+            if status == NOT_IDENTIFIED and not searched:
+                self.add(
+                    raw.key_lines.get("status", line),
+                    f"{key}: 'not identified' without saying where it was searched",
+                    "add  searched: [English Wikipedia, ...]  naming the works searched, or write status: not searched",
+                )
+            return Identification(
+                key, status, searched=searched, remark=raw.get("remark"), line=line, key_lines=dict(raw.key_lines)
+            )
+        if not check_mapping(raw, self.display, self.problems, what, IDENTIFIED_KEYS, IDENTIFIED_REQUIRED):
+            return None
+        person = self.register.persons[key]
+        lines = raw.key_lines
+        born = self.date(raw, "born", key)
+        died = self.date(raw, "died", key)
+        if born and died and _after(born, died):
+            self.add(lines["died"], f"{key}: died {died} before being born {born}", "check both dates in the reference")
+        spellings = self.strings(raw, "spellings", key)
+        printed = {*person.forms, *person.variants}
+        for spelling in spellings:
+            if spelling in printed:
+                self.add(
+                    lines["spellings"],
+                    f"{key}: the spelling {spelling!r} is a form the book prints",
+                    "leave it out: the book's forms belong to forms/variants in data/persons.yml; spellings "
+                    "are the other standard spellings of the references",
+                )
+        evidence = self.references.check(raw["evidence"], self.display, lines["evidence"], self.problems, key)
+        disagrees = tuple(d for d in self.disagreements(raw, key, person) if d is not None)
+        return Identification(
+            key,
+            IDENTIFIED,
+            name=str(raw["name"]),
+            born=born,
+            died=died,
+            about=str(raw["about"]),
+            spellings=spellings,
+            evidence=evidence,
+            disagrees=disagrees,
+            remark=raw.get("remark"),
+            line=line,
+            key_lines=dict(lines),
+        )
+
+    def strings(self, raw, name: str, key: str) -> tuple[str, ...]:
+        value = raw.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.add(
+                raw.key_lines[name],
+                f"{key}: {name} must be a list of words",
+                f"write  {name}: [first, second]",
+            )
+            return ()
+        return tuple(value)
+
+    def date(self, raw, name: str, key: str) -> str | None:
+        value = raw.get(name)
+        if value is None:
+            return None
+        text = str(value) if isinstance(value, (str, int)) else value
+        if isinstance(value, dt.date) or not isinstance(text, str) or not _valid_date(text):
+            self.add(
+                raw.key_lines[name],
+                f"{key}: {name} {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
+                f'write the date as precisely as the reference gives it, in quotes: {name}: "1881-01"',
+            )
+            return None
+        return text
+
+    def disagreements(self, raw, key: str, person):
+        items = raw.get("disagrees")
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.add(
+                raw.key_lines["disagrees"], f"{key}: disagrees must be a list", "begin each item with '- field: ...'"
+            )
+            return
+        for item in items:
+            what = f"a disagreement of {key!r}"
+            if not check_mapping(item, self.display, self.problems, what, DISAGREEMENT_KEYS, DISAGREEMENT_KEYS):
+                yield None
+                continue
+            line = item.line
+            name, book = str(item["field"]), str(item["book"])
+            if name not in DISAGREEMENT_FIELDS:
+                self.add(
+                    item.key_lines["field"],
+                    f"{key}: a disagreement about {name!r}",
+                    f"the field is one of {', '.join(sorted(DISAGREEMENT_FIELDS))}",
+                )
+                yield None
+                continue
+            said = _book_says(person, name)
+            if not any(book == s if name in ("born", "died") else book in s for s in said):
+                shown = " / ".join(repr(s) for s in said) or "nothing"
+                self.add(
+                    item.key_lines["book"],
+                    f"{key}: the book's {name} is given as {book!r}, but data/persons.yml says {shown}",
+                    "quote the book's statement exactly as data/persons.yml gives it (and correct data/persons.yml "
+                    "only if it misquotes the book)",
+                )
+            evidence = self.references.check(item["evidence"], self.display, line, self.problems, what)
+            yield Disagreement(name, book, str(item["references"]), str(item["remark"]), evidence, line)
+
+
+def _book_says(person, name: str) -> list[str]:
+    if name in ("born", "died"):
+        value = getattr(person, name)
+        return [value] if value else []
+    if name == "about":
+        return [person.about]
+    return [*person.forms, *person.variants]
+
+
+def _valid_date(text: str) -> bool:
+    match = DATE.match(text)
+    if not match:
+        return False
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _after(born: str, died: str) -> bool:
+    """Whether `born` is certainly later than `died`, at the precision both give ("1936-05" is not after "1936")."""
+    size = min(len(born), len(died))
+    return born[:size] > died[:size]
