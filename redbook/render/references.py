@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from redbook.render.target import Target, declare
 from redbook.render.html import attr, inline_markdown, text
+from redbook.render.target import Target, declare
 
 PAGE = "references.html"
 
