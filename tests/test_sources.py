@@ -10,6 +10,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pybtex.database import parse_file, parse_string
 
+from redbook.apparatus.sources import quoted_title
 from redbook.copytext import COPYTEXT
 
 from support import build_fails_with as _fails_with
@@ -204,7 +205,7 @@ def test_cite_this_page_gives_chicago_and_bibtex_with_the_paragraph_anchor(site,
         assert block["data-copytext"] == ""
         words = block.get_text(" ", strip=True)
         assert "Sedov, Leon." in words and "The Red Book on the Moscow Trials" in words
-        assert f"“{page.title}.”" in words
+        assert quoted_title(page.title, ".") in words  # Chicago: “...Trial?” takes no added period
         assert f"§{page.paragraph_prefix}.1" in words and f"#p{page.paragraph_prefix}.1" in words
         bib = parse_string(block.select_one("pre code").get_text(), "bibtex")
         (entry,) = bib.entries.values()

@@ -117,7 +117,8 @@ class EditionReference:
 
     def chicago(self, url: str | None = None) -> str:
         family, given = self.author
-        parts = [f"{family}, {given}. *{self.title}*. {self.description}. {self.note}."]
+        stop = "" if self.title.endswith(("?", "!")) else "."  # Chicago: a title's own ? or ! takes no period
+        parts = [f"{family}, {given}. *{self.title}*{stop} {self.description}. {self.note}."]
         if url:
             parts.append(f"{url}.")
         return " ".join(parts)
@@ -538,14 +539,14 @@ def page_reference(edition, page, url: str | None = None) -> dict[str, str]:
     if page.part == "chapter":
         part, part_note, key = (
             f"Chapter {page.chapter}",
-            f"chap. {page.chapter}, “{page.title},”",
+            f"chap. {page.chapter}, {quoted_title(page.title, ',')}",
             f"{ref.key}-ch{page.chapter}",
         )
     else:
         part, part_note, key = page.title, f"{page.title.lower()},", f"{ref.key}-{page.stem}"
     example = f"{page.paragraph_prefix}.1"
     return {
-        "chicago": f"{family}, {given}. “{page.title}.” {part + ' in' if page.part == 'chapter' else 'In'} "
+        "chicago": f"{family}, {given}. {quoted_title(page.title, '.')} {part + ' in' if page.part == 'chapter' else 'In'} "
         f"*{ref.title}*. {ref.description}. {ref.note}." + (f" {url}." if url else ""),
         "paragraph": f"{given} {family}, *{ref.title}*, {part_note} §{example}"
         + (f", {url}#p{example}." if url else "."),
@@ -566,6 +567,13 @@ def page_reference(edition, page, url: str | None = None) -> dict[str, str]:
             ],
         ),
     }
+
+
+def quoted_title(title: str, punctuation: str) -> str:
+    """A title in quotation marks, Chicago style: the sentence's period or comma goes inside the closing mark,
+    unless the title ends with its own question or exclamation mark; quotation marks inside become single."""
+    inner = title.replace("“", "‘").replace("”", "’").replace('"', "’")
+    return f"“{inner}{'' if inner.endswith(('?', '!')) else punctuation}”"
 
 
 def plain_citation(citation: str) -> str:
