@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from redbook.emendations import locate
 from redbook.errors import Collector, EditionError
 from redbook.model import strip_macros
-from redbook.render import citations, dossiers, emendations, notes, titles
+from redbook.render import citations, dossiers, emendations, notes, references, titles
 from redbook.render import contents as contents_list
 
 
@@ -68,6 +68,17 @@ def define_env(env) -> None:
     @env.macro
     def supplied_titles() -> str:
         return titles.supplied_titles(_plugin(env).edition)
+
+    @env.macro
+    def ref(key: str, locator: str = "") -> str:
+        """After a statement of a hand-written page: its reference, linked to the References page."""
+        return references.ref_link(_plugin(env).edition, key, locator)
+
+    @env.macro
+    def statement(ident: str) -> str:
+        """A title-page statement of data/publication.yml, with its ground."""
+        edition = _plugin(env).edition
+        return references.statement_html(edition, edition.apparatus["statements"].statement(ident))
 
     @env.macro
     def edition_count(what: str) -> int:
