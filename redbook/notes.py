@@ -8,8 +8,16 @@ from pathlib import Path
 from .errors import Collector
 from .yamlsrc import parse_yaml, read_text
 
-NOTE_KEYS = {"number", "by", "text", "shared", "links", "citations",  # citations: redbook/apparatus/sources.py
-             "attribution", "why"}  # attribution: doubtful, with the edition's reason under why:
+NOTE_KEYS = {
+    "number",
+    "by",
+    "text",
+    "shared",
+    "links",
+    "citations",  # citations: redbook/apparatus/sources.py
+    "attribution",
+    "why",
+}  # attribution: doubtful, with the edition's reason under why:
 ATTRIBUTIONS = {"doubtful"}
 GAP_KEYS = {"number", "comment"}
 LINK_KEYS = {"words", "to", "why"}
@@ -71,16 +79,28 @@ def _doubt(item, number, by, display, problems) -> str | None:
         return None
     line = item.key_lines.get("attribution", item.key_lines.get("why", item.line))
     if attribution not in ATTRIBUTIONS:
-        problems.add(display, line, f"note {number}: attribution must be 'doubtful', not {attribution!r}",
-                     "write 'attribution: doubtful' and give the edition's reason under 'why:'")
+        problems.add(
+            display,
+            line,
+            f"note {number}: attribution must be 'doubtful', not {attribution!r}",
+            "write 'attribution: doubtful' and give the edition's reason under 'why:'",
+        )
         return None
     if not isinstance(why, str) or not why.strip():
-        problems.add(display, line, f"note {number}: an attribution marked doubtful needs 'why:'",
-                     "say in a sentence why the edition doubts who wrote the note")
+        problems.add(
+            display,
+            line,
+            f"note {number}: an attribution marked doubtful needs 'why:'",
+            "say in a sentence why the edition doubts who wrote the note",
+        )
         return None
     if by != "editors":
-        problems.add(display, line, f"note {number}: only an unsigned note (by: editors) can have a doubtful attribution",
-                     "the notes signed (L.S.) are the author's by the copy-text's own words; remove 'attribution:'")
+        problems.add(
+            display,
+            line,
+            f"note {number}: only an unsigned note (by: editors) can have a doubtful attribution",
+            "the notes signed (L.S.) are the author's by the copy-text's own words; remove 'attribution:'",
+        )
         return None
     return " ".join(why.split())
 
@@ -156,8 +176,9 @@ def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[N
                 )
             links.append(NoteLink(link["words"], link["to"], link["why"]))
         doubt = _doubt(item, number, by, display, problems)
-        notes.append(Note(number, stem, by, body, bool(item.get("shared", False)), tuple(links), display, item.line,
-                          doubt))
+        notes.append(
+            Note(number, stem, by, body, bool(item.get("shared", False)), tuple(links), display, item.line, doubt)
+        )
     gaps = []
     for item in data.get("gaps") or []:
         if isinstance(item, dict) and isinstance(item.get("number"), int) and isinstance(item.get("comment"), str):
