@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -108,7 +109,7 @@ def on_post_build(config):
     """A link of the apparatus to a place that does not exist fails the build (it would fail a reader)."""
     downloads.write(_edition(), Path(config.site_dir))  # the e-book and the open data, before the link check
     book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
-    broken = broken_links(Path(config.site_dir))
+    broken = broken_links(Path(config.site_dir), urlsplit(config.site_url or "").path)  # 404.html: under site_url
     if broken:
         raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
                           + "\n    fix: correct the link in the Markdown or data file that made it")
