@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
