@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import redbook
+from redbook.downloads import tei
 from scripts import open_data
 from scripts.book import epub
 
 
 def write(edition: redbook.Edition, site: Path) -> None:
     epub.write_epub(edition, site)
+    tei.write_tei(edition, site)  # before the open data, whose provenance.json lists it
     open_data.write(edition, site)

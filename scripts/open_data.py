@@ -4,6 +4,7 @@
     persons.json, persons.csv          when the register of persons is part of the edition (apparatus "persons")
     dossiers.json, dossiers.csv        when the dossiers are (apparatus "dossiers")
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
+    red-book.tei.xml                   the whole edition as TEI P5 (written by redbook/downloads/tei.py)
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -28,6 +29,8 @@ from bs4 import BeautifulSoup
 
 import redbook
 from macros.html import inline_markdown
+from redbook.downloads import address, licence
+from redbook.downloads import tei as tei_file
 from redbook.emendations import locate
 from redbook.errors import Collector
 from scripts import provenance
@@ -133,13 +136,35 @@ DOWNLOADS = (
         ("data/sources.bib",),
         "The same works as CSL-JSON, for reference managers (Zotero, pandoc).",
     ),
+    Download(
+        tei_file.FILE,
+        "The whole edition",
+        "TEI P5 XML",
+        "application/tei+xml",
+        None,
+        (),
+        ("source/red-book-part1.etol.txt", "docs/*.md", "footnotes/*.yml", "data/*"),
+        "The reading text with its paragraph numbers, the book’s notes with their attribution, the emendations "
+        "(the copy-text’s reading and the edition’s), the persons named, the sources cited, and a header with "
+        "the provenance, the editorial principles and the licences: for TEI tools (TEI Publisher, EVT).",
+    ),
 )
+#: Downloads written by their own module before this one runs (scripts/downloads.py): listed, not made, here.
+WRITTEN_ELSEWHERE = {tei_file.FILE}
 
 #: What each field of a file means: file -> {field: meaning}. JSON fields are named by their path
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
     "notes.json": {
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "license": "The licence of the edition’s own work in the file, from data/licence.yml.",
+        "license.id": "Its SPDX identifier (CC-BY-4.0: Creative Commons Attribution 4.0 International).",
+        "license.name": "Its full name.",
+        "license.url": "Its public address.",
+        "license.covers": "What of the edition it covers.",
+        "license.copytext": "What it does not cover: the words of the book and its notes, for which the copy-text "
+        "states no licence and the edition claims none.",
+        "license.code": "The licence of the code that builds the edition (MIT).",
         "notes": "The book’s notes, in the order of their numbers.",
         "notes[].number": "The note’s number as the copy-text prints it ([17] is 17); never changed.",
         "notes[].page": "The page of the edition whose notes it closes (chapter-3 is chapter-3.html).",
@@ -174,6 +199,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "persons.json": {
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "license": "The licence of the register (CC BY 4.0), as in notes.json.",
         "persons": "One record a person the book names, in the order of the index, with the fields of persons.csv.",
     },
     "persons.csv": {
@@ -210,6 +236,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "dossiers.json": {
         "about": "What the file holds.",
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "source_file": "The edition’s data file it is made from.",
         "highest": "The highest dossier number the book gives.",
         "numbers": "One record a number, with the fields of dossiers.csv.",
@@ -240,7 +267,7 @@ def _method(edition: redbook.Edition, download: Download) -> Callable | None:
 # -- the core's files ------------------------------------------------------------------------------------
 def _edition_record(edition: redbook.Edition) -> dict:
     version, date = provenance.edition_version(edition)
-    return {
+    record = {
         "title": provenance.TITLE,
         "part": provenance.PART,
         "author": provenance.AUTHOR,
@@ -248,6 +275,13 @@ def _edition_record(edition: redbook.Edition) -> dict:
         "date": date,
         "identifier": provenance.IDENTIFIER,
     }
+    base = address.site_url(edition.root)
+    return {**record, "url": base} if base else record
+
+
+def _full(edition: redbook.Edition, path: str) -> str:
+    """A place of the site as a full address when the site has one (site_url), else relative to the site."""
+    return address.absolute(address.site_url(edition.root), path)
 
 
 def _plain(markdown_text: str) -> str:
@@ -284,14 +318,17 @@ def notes_json(edition: redbook.Edition, site: Path | None = None) -> str:
                 "reading": _note_reading(edition, note),
                 "emendations": [em.ident for em in edition.emendations_of_note(note.number)],
                 "calls": calls.get(note.number, 0),
-                "url": f"{page.url}#note-{note.number}",
-                "links": [{"words": link.words, "to": _site_url(link.to), "why": link.why} for link in note.links],
+                "url": _full(edition, f"{page.url}#note-{note.number}"),
+                "links": [
+                    {"words": link.words, "to": _full(edition, _site_url(link.to)), "why": link.why}
+                    for link in note.links
+                ],
             }
         )
     gaps = [
         {"number": g.number, "page": g.page, "comment": g.comment} for g in sorted(edition.gaps, key=lambda g: g.number)
     ]
-    data = {"edition": _edition_record(edition), "notes": notes, "gaps": gaps}
+    data = {"edition": _edition_record(edition), "license": _licence(edition), "notes": notes, "gaps": gaps}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -319,7 +356,7 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
     writer = csv.DictWriter(out, fieldnames=list(FIELDS["emendations.csv"]), lineterminator="\n")
     writer.writeheader()
     for em in edition.emendations:
-        url = places.get(em.anchor, "")
+        url = _full(edition, places[em.anchor]) if em.anchor in places else ""
         fragment = url.partition("#")[2]
         writer.writerow(
             {
@@ -337,20 +374,33 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
     return out.getvalue()
 
 
-_CORE: dict[str, Callable] = {"notes.json": notes_json, "emendations.csv": emendations_csv}
+_CORE: dict[str, Callable] = {
+    "notes.json": notes_json,
+    "emendations.csv": emendations_csv,
+    tei_file.FILE: lambda edition, site=None: tei_file.tei_bytes(edition).decode("utf-8"),
+}
 
 
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
     data = _method(edition, download)()
+    if download.format == "JSON" and isinstance(data, str):
+        data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
     if isinstance(data, str):
         return data
     if download.format == "CSV":
         return _csv_of(data)
     if download.format == "JSON" and isinstance(data, list):
         data = {"edition": _edition_record(edition), download.part: data}
+    if download.format == "JSON" and isinstance(data, dict):
+        data = {**data, "license": _licence(edition)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _licence(edition: redbook.Edition) -> dict:
+    """The `license` field of every JSON download (data/licence.yml)."""
+    return licence.of(edition).record()
 
 
 def _cell(value) -> str:
@@ -390,10 +440,12 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
     data = {
         "edition": _edition_record(edition),
         "copytext": {**provenance.COPYTEXT, "sha256": hashlib.sha256(copytext).hexdigest()},
+        "license": _licence(edition),
         "rights": {
-            "statement": provenance.RIGHTS,
-            "licence": None,
+            "statement": licence.of(edition).statement,
+            "copytext": licence.of(edition).copytext,
             "licence_stated_in_copytext": False,
+            "third_party": [x.record() for x in licence.of(edition).third_party],
         },
         "files": [
             {
@@ -404,7 +456,8 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
                 "made_from": list(by_name[name].sources),
                 "bytes": len(data),
                 "sha256": hashlib.sha256(data).hexdigest(),
-                "licence": None,
+                "license": licence.of(edition).content.spdx,
+                **({"url": _full(edition, f"{FOLDER}/{name}")} if address.site_url(edition.root) else {}),
             }
             for name, data in written.items()
         ],
@@ -419,6 +472,10 @@ def write(edition: redbook.Edition, site: Path) -> dict[str, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
     for download in available(edition):
+        if download.file in WRITTEN_ELSEWHERE:
+            if (folder / download.file).exists():
+                written[download.file] = (folder / download.file).read_bytes()
+            continue
         data = content(edition, download, site).encode("utf-8")
         (folder / download.file).write_bytes(data)
         written[download.file] = data

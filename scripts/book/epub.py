@@ -27,6 +27,7 @@ from bs4 import Tag  # noqa: E402
 from ebooklib import epub  # noqa: E402
 
 import redbook  # noqa: E402
+from redbook.downloads import licence  # noqa: E402
 from scripts import provenance  # noqa: E402
 from scripts.pages import generators  # noqa: E402
 
@@ -115,6 +116,7 @@ def colophon_body(root: Path, version: str, date: str | None) -> str:
         f"(“{escape(source['transcribed'])}”), reproduced from the {escape(source['reproduced_from'])}, after "
         f"{escape(source['published'])}; first published {escape(first)}.</p>\n"
         f"<p>{escape(provenance.RIGHTS)}</p>\n"
+        f'<p class="edition-licence">{escape(licence.load(root).statement)}</p>\n'  # data/licence.yml
         f"<p>The reading face is {escape(provenance.FONT['name'])}, embedded under the "
         f"{escape(provenance.FONT['licence'])}, which allows it; the licence follows.</p>\n"
         f'<pre class="licence">{escape(ofl)}</pre>'
@@ -152,7 +154,7 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
         "with the book’s notes, the editors’ emendations and numbered paragraphs.",
     )
     book.add_metadata("DC", "source", f"{provenance.COPYTEXT['name']} ({provenance.COPYTEXT['transcription']})")
-    book.add_metadata("DC", "rights", provenance.RIGHTS)
+    book.add_metadata("DC", "rights", f"{licence.of(edition).statement} {licence.of(edition).copytext}")
     if date:
         book.add_metadata("DC", "date", date)
     book.add_prefix("schema", "http://schema.org/")
