@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from redbook import licence
 from redbook.emendations import locate
 from redbook.errors import Collector, EditionError
 from redbook.model import strip_macros
@@ -79,6 +80,11 @@ def define_env(env) -> None:
         """A title-page statement of data/publication.yml, with its ground."""
         edition = _plugin(env).edition
         return references.statement_html(edition, edition.apparatus["statements"].statement(ident))
+
+    @env.macro
+    def licence_statement() -> str:
+        """The edition's licences in one sentence, marked as the edition's own (not the copy-text's)."""
+        return titles.licence_statement(licence.of(_plugin(env).edition))
 
     @env.macro
     def edition_count(what: str) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 FOLDER = "downloads"
 PROVENANCE = "provenance.json"
+TEI_FILE = "red-book.tei.xml"  # written by redbook/downloads/tei.py
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,35 @@ DOWNLOADS = (
         ("data/sources.bib",),
         "The same works as CSL-JSON, for reference managers (Zotero, pandoc).",
     ),
+    Download(
+        TEI_FILE,
+        "The whole edition",
+        "TEI P5 XML",
+        "application/tei+xml",
+        None,
+        (),
+        ("source/red-book-part1.etol.txt", "docs/*.md", "footnotes/*.yml", "data/*"),
+        "The reading text with its paragraph numbers, the book’s notes with their attribution, the emendations "
+        "(the copy-text’s reading and the edition’s), the persons named, the sources cited, and a header with "
+        "the provenance, the editorial principles and the licences: for TEI tools (TEI Publisher, EVT).",
+    ),
 )
+#: Downloads written by their own module before the others (redbook/downloads/writer.py): listed, not made, there.
+WRITTEN_ELSEWHERE = {TEI_FILE}
 
 #: What each field of a file means: file -> {field: meaning}. JSON fields are named by their path
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
     "notes.json": {
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "license": "The licence of the edition’s own work in the file, from data/licence.yml.",
+        "license.id": "Its SPDX identifier (CC-BY-4.0: Creative Commons Attribution 4.0 International).",
+        "license.name": "Its full name.",
+        "license.url": "Its public address.",
+        "license.covers": "What of the edition it covers.",
+        "license.copytext": "What it does not cover: the words of the book and its notes, for which the copy-text "
+        "states no licence and the edition claims none.",
+        "license.code": "The licence of the code that builds the edition (MIT).",
         "notes": "The book’s notes, in the order of their numbers.",
         "notes[].number": "The note’s number as the copy-text prints it ([17] is 17); never changed.",
         "notes[].page": "The page of the edition whose notes it closes (chapter-3 is chapter-3.html).",
@@ -149,6 +172,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "persons.json": {
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "license": "The licence of the register (CC BY 4.0), as in notes.json.",
         "persons": "One record a person the book names, in the order of the index, with the fields of persons.csv.",
     },
     "persons.csv": {
@@ -185,6 +209,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "dossiers.json": {
         "about": "What the file holds.",
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "source_file": "The edition’s data file it is made from.",
         "highest": "The highest dossier number the book gives.",
         "numbers": "One record a number, with the fields of dossiers.csv.",

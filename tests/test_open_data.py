@@ -173,19 +173,20 @@ def test_source_files_follow_the_bibliography(edition, downloads):
 
 
 # -- provenance and the data dictionary ----------------------------------------------------------------------
-def test_provenance_lists_every_file_with_its_checksum_and_claims_no_licence(edition, downloads):
+def test_provenance_lists_every_file_with_its_checksum_and_licence(edition, downloads):
     data = _load_json(downloads, open_data.PROVENANCE)
+    licence = yaml.safe_load((ROOT / "data/licence.yml").read_text(encoding="utf-8"))
     written = sorted(p.name for p in downloads.iterdir() if p.name != open_data.PROVENANCE)
     assert sorted(f["file"] for f in data["files"]) == written
     for entry in data["files"]:
         content = (downloads / entry["file"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest() and entry["bytes"] == len(content)
-        assert entry["licence"] is None
+        assert entry["license"] == licence["content"]["spdx"]  # the edition's own work in it (data/licence.yml)
     assert data["copytext"]["sha256"] == hashlib.sha256((ROOT / COPYTEXT).read_bytes()).hexdigest()
-    # the copy-text states no licence, so neither does the edition
+    # the copy-text states no licence, so the edition claims none for the book's words
     assert "licence" not in _copytext().lower() and "license" not in _copytext().lower()
-    assert data["rights"]["licence"] is None and data["rights"]["licence_stated_in_copytext"] is False
-    assert "No licence" in data["rights"]["statement"]
+    assert data["rights"]["licence_stated_in_copytext"] is False
+    assert data["rights"]["copytext"].startswith("No licence") and data["license"]["copytext"].startswith("No licence")
 
 
 def _paths(value, prefix: str = "") -> set[str]:

@@ -23,7 +23,7 @@ from bs4 import Tag
 from ebooklib import epub
 
 import redbook
-from redbook import provenance
+from redbook import licence, provenance
 from redbook.render.generated import generators
 
 from . import backmatter
@@ -111,6 +111,7 @@ def colophon_body(root: Path, version: str, date: str | None) -> str:
         f"(“{escape(source['transcribed'])}”), reproduced from the {escape(source['reproduced_from'])}, after "
         f"{escape(source['published'])}; first published {escape(first)}.</p>\n"
         f"<p>{escape(provenance.RIGHTS)}</p>\n"
+        f'<p class="edition-licence">{escape(licence.load(root).statement)}</p>\n'  # data/licence.yml
         f"<p>The reading face is {escape(provenance.FONT['name'])}, embedded under the "
         f"{escape(provenance.FONT['licence'])}, which allows it; the licence follows.</p>\n"
         f'<pre class="licence">{escape(ofl)}</pre>'
@@ -148,7 +149,7 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
         "with the book’s notes, the editors’ emendations and numbered paragraphs.",
     )
     book.add_metadata("DC", "source", f"{provenance.COPYTEXT['name']} ({provenance.COPYTEXT['transcription']})")
-    book.add_metadata("DC", "rights", provenance.RIGHTS)
+    book.add_metadata("DC", "rights", f"{licence.of(edition).statement} {licence.of(edition).copytext}")
     if date:
         book.add_metadata("DC", "date", date)
     book.add_prefix("schema", "http://schema.org/")

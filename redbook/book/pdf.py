@@ -20,6 +20,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import redbook
+from redbook import address, licence
 from redbook.apparatus import changelog
 
 from . import backmatter, weasyfix
@@ -61,6 +62,19 @@ def _version_line(edition: redbook.Edition) -> str:
     )
 
 
+def _licence_lines(edition: redbook.Edition) -> str:
+    """The licences (data/licence.yml) and, when the site has a public address (site_url), where it is."""
+    lines = f'<p class="printing-licence" data-copytext="">{escape(licence.of(edition).statement)}</p>'
+    base = address.site_url(edition.root)
+    if base:
+        lines += (
+            f'<p class="printing-address" data-copytext="">The web edition: <a href="{escape(base)}">'
+            f"{escape(base)}</a>; each paragraph’s address is the page’s followed by its number, "
+            f"{escape(address.absolute(base, 'chapter-3.html#p3.12'))}.</p>"
+        )
+    return lines
+
+
 def _front_matter(soup: BeautifulSoup, page: SitePage, edition: redbook.Edition) -> list:
     """The title leaf, the publication history (the copy-text's own header) and the note on the edition."""
     article = page.article
@@ -78,6 +92,7 @@ def _front_matter(soup: BeautifulSoup, page: SitePage, edition: redbook.Edition)
         imprint.extend(list(header.contents))
     imprint.append(BeautifulSoup(IN_PRINT, "html.parser"))
     imprint.append(BeautifulSoup(_version_line(edition), "html.parser"))
+    imprint.append(BeautifulSoup(_licence_lines(edition), "html.parser"))
     out.append(imprint)
     out.append(soup.new_tag("nav", attrs={"class": "toc", "id": "contents", "data-copytext": ""}))  # see _contents
     if about is not None:
@@ -222,7 +237,9 @@ def pages_of_ids(document) -> dict[str, int]:
 def write_pdf(document, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".part")
-    document.write_pdf(tmp, pdf_tags=True, uncompressed_pdf=False)
+    # PDF/UA-1 (WeasyPrint's variant: tagged, PDF 1.7, pdfuaid:part 1 in the XMP metadata; "not guaranteed valid"):
+    # the language and the title come from the print HTML's <html lang> and <title> (book_html)
+    document.write_pdf(tmp, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
     tmp.replace(out)
 
 

@@ -26,8 +26,19 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import redbook
-from redbook import provenance
-from redbook.catalogue import DOWNLOADS, FIELDS, FOLDER, PROVENANCE, Download, available, method  # noqa: F401
+from redbook import address, licence, provenance
+from redbook.catalogue import (  # noqa: F401
+    DOWNLOADS,
+    FIELDS,
+    FOLDER,
+    PROVENANCE,
+    TEI_FILE,
+    WRITTEN_ELSEWHERE,
+    Download,
+    available,
+    method,
+)
+from redbook.downloads import tei as tei_file
 from redbook.render import notes
 from redbook.render.html import inline_markdown
 
@@ -35,7 +46,7 @@ from redbook.render.html import inline_markdown
 # -- the core's files ------------------------------------------------------------------------------------
 def _edition_record(edition: redbook.Edition) -> dict:
     version, date = provenance.edition_version(edition)
-    return {
+    record = {
         "title": provenance.TITLE,
         "part": provenance.PART,
         "author": provenance.AUTHOR,
@@ -43,6 +54,13 @@ def _edition_record(edition: redbook.Edition) -> dict:
         "date": date,
         "identifier": provenance.IDENTIFIER,
     }
+    base = address.site_url(edition.root)
+    return {**record, "url": base} if base else record
+
+
+def _full(edition: redbook.Edition, path: str) -> str:
+    """A place of the site as a full address when the site has one (site_url), else relative to the site."""
+    return address.absolute(address.site_url(edition.root), path)
 
 
 def _plain(markdown_text: str) -> str:
@@ -73,14 +91,17 @@ def notes_json(edition: redbook.Edition, site: Path | None = None) -> str:
                 "reading": _note_reading(edition, note),
                 "emendations": [em.ident for em in edition.emendations_of_note(note.number)],
                 "calls": calls.get(note.number, 0),
-                "url": f"{page.url}#note-{note.number}",
-                "links": [{"words": link.words, "to": _site_url(link.to), "why": link.why} for link in note.links],
+                "url": _full(edition, f"{page.url}#note-{note.number}"),
+                "links": [
+                    {"words": link.words, "to": _full(edition, _site_url(link.to)), "why": link.why}
+                    for link in note.links
+                ],
             }
         )
     gaps = [
         {"number": g.number, "page": g.page, "comment": g.comment} for g in sorted(edition.gaps, key=lambda g: g.number)
     ]
-    data = {"edition": _edition_record(edition), "notes": notes, "gaps": gaps}
+    data = {"edition": _edition_record(edition), "license": _licence(edition), "notes": notes, "gaps": gaps}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -108,7 +129,7 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
     writer = csv.DictWriter(out, fieldnames=list(FIELDS["emendations.csv"]), lineterminator="\n")
     writer.writeheader()
     for em in edition.emendations:
-        url = places.get(em.anchor, "")
+        url = _full(edition, places[em.anchor]) if em.anchor in places else ""
         fragment = url.partition("#")[2]
         writer.writerow(
             {
@@ -126,20 +147,33 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
     return out.getvalue()
 
 
-_CORE: dict[str, Callable] = {"notes.json": notes_json, "emendations.csv": emendations_csv}
+_CORE: dict[str, Callable] = {
+    "notes.json": notes_json,
+    "emendations.csv": emendations_csv,
+    TEI_FILE: lambda edition, site=None: tei_file.tei_bytes(edition).decode("utf-8"),
+}
 
 
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
     data = method(edition, download)()
+    if download.format == "JSON" and isinstance(data, str):
+        data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
     if isinstance(data, str):
         return data
     if download.format == "CSV":
         return _csv_of(data)
     if download.format == "JSON" and isinstance(data, list):
         data = {"edition": _edition_record(edition), download.part: data}
+    if download.format == "JSON" and isinstance(data, dict):
+        data = {**data, "license": _licence(edition)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _licence(edition: redbook.Edition) -> dict:
+    """The `license` field of every JSON download (data/licence.yml)."""
+    return licence.of(edition).record()
 
 
 def _cell(value) -> str:
@@ -179,10 +213,12 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
     data = {
         "edition": _edition_record(edition),
         "copytext": {**provenance.COPYTEXT, "sha256": hashlib.sha256(copytext).hexdigest()},
+        "license": _licence(edition),
         "rights": {
-            "statement": provenance.RIGHTS,
-            "licence": None,
+            "statement": licence.of(edition).statement,
+            "copytext": licence.of(edition).copytext,
             "licence_stated_in_copytext": False,
+            "third_party": [x.record() for x in licence.of(edition).third_party],
         },
         "files": [
             {
@@ -193,7 +229,8 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
                 "made_from": list(by_name[name].sources),
                 "bytes": len(data),
                 "sha256": hashlib.sha256(data).hexdigest(),
-                "licence": None,
+                "license": licence.of(edition).content.spdx,
+                **({"url": _full(edition, f"{FOLDER}/{name}")} if address.site_url(edition.root) else {}),
             }
             for name, data in written.items()
         ],
@@ -208,6 +245,10 @@ def write(edition: redbook.Edition, site: Path) -> dict[str, bytes]:
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
     for download in available(edition):
+        if download.file in WRITTEN_ELSEWHERE:
+            if (folder / download.file).exists():
+                written[download.file] = (folder / download.file).read_bytes()
+            continue
         data = content(edition, download, site).encode("utf-8")
         (folder / download.file).write_bytes(data)
         written[download.file] = data

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import redbook
-from redbook.downloads import open_data
+from redbook.downloads import open_data, tei
 
 
 def write(edition: redbook.Edition, site: Path) -> None:
+    tei.write_tei(edition, site)  # before the open data, whose provenance.json lists it
     open_data.write(edition, site)

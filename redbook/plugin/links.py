@@ -12,7 +12,9 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'<a\s[^>]*?href="([^"]+)"')
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, base: str = "/") -> list[str]:
+    """`base`: the path of the site's public address (site_url), under which root-relative links (404.html) lead."""
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     ids = {name: set(_ID.findall(html)) for name, html in pages.items()}
     broken = []
@@ -22,12 +24,16 @@ def broken_links(site: Path) -> list[str]:
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
                 continue
             if parts.path.startswith("/"):
-                target = unquote(parts.path).lstrip("/")
+                path = unquote(parts.path)
+                if not path.startswith(base):
+                    broken.append(f"{name}: {href} (outside the site's address {base})")
+                    continue
+                target = path[len(base) :]
             elif parts.path:
                 target = (Path(name).parent / unquote(parts.path)).as_posix()
             else:
                 target = name
-            if parts.path in WRITTEN_AFTER_BUILD:
+            if parts.path in WRITTEN_AFTER_BUILD or target in WRITTEN_AFTER_BUILD:
                 continue
             if parts.path and not parts.path.endswith(".html"):
                 if not (site / target).exists():

@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from redbook.passages import squeeze
 from redbook.plugin import search_text
 from redbook.plugin.mentions import mark as mark_mentions
-from redbook.plugin.paragraphs import number_paragraphs
 from redbook.plugin.phrases import phrase_places
 from redbook.render import citations
+from redbook.render.paragraphs import number_paragraphs
 
 
 class PageWork:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -130,7 +131,7 @@ class EditionPlugin(BasePlugin):
         site = Path(config.site_dir)
         downloads.write(self.edition, site)  # the open data, before the link check
         book_pdf.offer_last(self.root / "site", site)  # `mkdocs serve`: the PDF and EPUB of the last `make build`
-        broken = broken_links(site)
+        broken = broken_links(site, urlsplit(config.site_url or "").path)  # 404.html: under site_url
         if broken:
             raise PluginError(
                 "internal links that lead nowhere:\n  "

@@ -1,7 +1,11 @@
-"""A paragraph's number, how this edition is cited: on the web a link to the paragraph's own address, in the
-book a plain number in the margin."""
+"""Paragraph numbers, how this edition is cited: every block of the reading text gets an anchor (p3.12) and a
+number, on the web a link to the paragraph's own address, in the book a plain number in the margin."""
 
 from __future__ import annotations
+
+import copy
+
+from bs4 import BeautifulSoup, Tag
 
 
 def web_number(prefix: str, count: int) -> dict:
@@ -20,3 +24,52 @@ def book(element) -> None:
     element.name = "span"
     for name in ("href", "aria-label"):
         del element[name]
+
+
+#: Blocks of copy-text that get a number; headings, subtitles and the editors' own blocks do not.
+_SKIP_CLASSES = {"subtitle", "chapter-notes", "chapter-head", "editorial"}
+
+
+def _numbered_blocks(soup: BeautifulSoup):
+    for block in soup.find_all(recursive=False):
+        if not isinstance(block, Tag) or block.has_attr("data-copytext") or _SKIP_CLASSES & set(block.get("class", [])):
+            continue
+        if block.name == "p":
+            yield block
+        elif block.name == "blockquote":
+            yield from block.find_all("p", recursive=False)
+        elif block.name in ("ol", "ul"):
+            yield from block.find_all("li", recursive=False)
+        elif block.name == "table":
+            yield block
+
+
+def _reading(block: Tag) -> str:
+    """The paragraph's words as a reader reads them, for finding quoted words: without the popovers
+    (note texts, references) and the edition's own additions (data-copytext="": its number, citation marks)."""
+    reading = copy.copy(block)
+    for extra in reading.select('[popover], [data-copytext=""]'):
+        extra.decompose()
+    return reading.get_text(" ")
+
+
+def number_paragraphs(soup: BeautifulSoup, prefix: str) -> tuple[dict[str, str], list[str]]:
+    """Number the page's blocks in place; return a map from each element id inside a paragraph to that
+    paragraph's id, and the paragraphs' words in order (the text of p3.12 is texts[11])."""
+    places: dict[str, str] = {}
+    texts: list[str] = []
+    for count, block in enumerate(_numbered_blocks(soup), start=1):
+        pid = f"p{prefix}.{count}"
+        if block.name == "table":
+            wrapper = soup.new_tag("div", attrs={"class": "numbered-block"})
+            block.wrap(wrapper)
+            block = wrapper
+        block["id"] = pid
+        block["class"] = [*block.get("class", []), "para"]
+        number = soup.new_tag("a", attrs=web_number(prefix, count))
+        number.string = f"{prefix}.{count}"
+        block.insert(0, number)
+        for inner in block.find_all(id=True):
+            places[inner["id"]] = pid
+        texts.append(_reading(block))
+    return places, texts

@@ -64,3 +64,8 @@ def book_heading(edition: Edition, element, book) -> None:
     else:
         form = f'<a class="supplied-mark" href="principles.html#supplied-titles" title="{attr(words)}">†</a>'
     marker.replace_with(fragment(form))
+
+
+def licence_statement(rights) -> str:
+    """The edition's licences in one sentence (data/licence.yml), marked as the edition's own, not the copy-text's."""
+    return f'<p class="edition-licence" data-copytext="">{text(rights.statement)}</p>'

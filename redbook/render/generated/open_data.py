@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from redbook import catalogue as open_data
-from redbook import provenance
+from redbook import licence, provenance
 
 PATH = "open-data.md"
 TITLE = "Open data"
@@ -21,6 +21,12 @@ _STANDARDS = {
     "BibTeX": "Standard BibTeX entries (entry type, key, fields such as author, title, year, publisher).",
     "CSL-JSON": "An array of items in the Citation Style Language’s JSON schema (id, type, title, author, "
     "issued ...), as Zotero and pandoc read it.",
+    "TEI P5 XML": "One TEI P5 document: the header (title, responsibilities, version, licences, the copy-text and "
+    "its provenance, the editorial principles, the revisions), the transcription’s header, the foreword and the "
+    'chapters (paragraphs p n="3.12" xml:id="p3.12", the notes at each chapter’s end with resp, emendations '
+    'as choice/sic/corr, persName ref="#key", citations as bibl corresp="#src-key"), and the register of '
+    "persons (listPerson), the sources (listBibl) and the reasons of the emendations. What the edition adds is "
+    'marked supplied, corr or resp="#edition".',
 }
 
 
@@ -71,6 +77,10 @@ def markdown(edition) -> str:
         f"<p>The copy-text is the {escape(provenance.COPYTEXT['transcription'])} "
         f"(“{escape(provenance.COPYTEXT['transcribed'])}”), reproduced from the "
         f"{escape(provenance.COPYTEXT['reproduced_from'])}, after {escape(provenance.COPYTEXT['published'])}. "
-        f"{escape(provenance.RIGHTS)} The edition states no licence for the files above either.</p>\n"
+        f"{escape(licence.of(edition).statement)} Each file above is under the "
+        f"{escape(licence.of(edition).content.name)} licence (<code>{escape(licence.of(edition).content.spdx)}</code>"
+        f', <a href="{escape(licence.of(edition).content.url)}">{escape(licence.of(edition).content.url)}</a>) as '
+        "far as it is the edition’s own work; the JSON files and provenance.json say so in their "
+        "<code>license</code> field.</p>\n"
     )
     return "\n".join(parts)
