@@ -16,7 +16,7 @@ from redbook.emendations import locate
 from redbook.errors import Collector
 from redbook.model import _strip_macros
 
-from . import apparatus, notes, sources
+from . import apparatus, notes, sandbox, sources
 from . import emendations as emendation_html
 
 _state: dict = {"calls": {}}
@@ -35,6 +35,7 @@ def _page(env):
 
 def define_env(env) -> None:
     _edition(env)  # validate all sources before anything is written
+    sandbox.install(env)  # pages are rendered in Jinja2's sandbox, seeing only the macros (macros/sandbox.py)
     # Feature modules of this package (persons, dossiers, sources ...) register their own macros:
     # each defines register(env, edition), where edition() returns the current model.
     for info in pkgutil.iter_modules(__path__):

@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))  # the model and the generators live beside mkdocs
 from mkdocs.structure.files import File  # noqa: E402
 
 import redbook  # noqa: E402
+from redbook import scan  # noqa: E402
 from macros import sources as sources_web  # noqa: E402
 from scripts import downloads, sitemeta  # noqa: E402
 from scripts.book import pdf as book_pdf  # noqa: E402
@@ -45,6 +46,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
+    scan.check_files(ROOT)  # no symbolic link, no path outside the repository, no file kind the site does not serve
     edition = _edition()
     for generator in generators():
         files.append(File.generated(config, generator.PATH, content=generator.markdown(edition)))
@@ -106,9 +108,11 @@ def on_post_page(output, page, config):
 
 def on_post_build(config):
     """A link of the apparatus to a place that does not exist fails the build (it would fail a reader)."""
+    scan.fill_policies(Path(config.site_dir), Path(config.docs_dir))  # the security policy's script hashes
     downloads.write(_edition(), Path(config.site_dir))  # the e-book and the open data, before the link check
     book_pdf.offer_last(ROOT / "site", Path(config.site_dir))  # `mkdocs serve`: the PDF of the last `make build`
     broken = broken_links(Path(config.site_dir))
     if broken:
         raise PluginError("internal links that lead nowhere:\n  " + "\n  ".join(broken[:50])
                           + "\n    fix: correct the link in the Markdown or data file that made it")
+    scan.check_output(Path(config.site_dir))  # nothing a browser would run or fetch from another host
