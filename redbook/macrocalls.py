@@ -62,6 +62,8 @@ def _end_of_expression(text: str, start: int) -> int:
             quote = c
         elif text.startswith("}}", i):
             return i
+        elif c == "\n":  # a macro call stands on one line
+            return -1
         i += 1
     return -1
 
@@ -168,6 +170,7 @@ def macro_calls(text: str, problems: Collector, display: str, first_line: int = 
             )
             return calls
         source = text[start : end + 2]
+        source = source if len(source) <= 80 else source[:77] + "..."
         parsed = _parse(text[start + 2 : end])
         if isinstance(parsed, str):
             report(start, f"{source!r}: {parsed}")

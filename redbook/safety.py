@@ -248,6 +248,8 @@ def check_attr_lists(text: str, problems: Collector, display: str, first_line: i
     from markdown.extensions.attr_list import get_attrs_and_remainder
 
     for match in re.finditer(r"(?<!\{)\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}(?!\})", text):
+        if match.group(0).startswith("{#"):
+            continue  # a template comment to Jinja: redbook/macrocalls.py reports it
         attrs, rest = get_attrs_and_remainder(match.group(1))
         line = first_line + text.count("\n", 0, match.start())
         for name, value in attrs:

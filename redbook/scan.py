@@ -75,17 +75,30 @@ def check_sources(root: Path) -> list[Problem]:
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(root).as_posix()
         if path.is_symlink():
-            problems.append(Problem(rel, None, f"a symbolic link (to {path.readlink()}) under docs/",
-                                    "only files of the repository are published: put the file itself here"))
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    f"a symbolic link (to {path.readlink()}) under docs/",
+                    "only files of the repository are published: put the file itself here",
+                )
+            )
         elif not path.resolve().is_relative_to(root):
-            problems.append(Problem(rel, None, "this path resolves outside the repository",
-                                    "put the file itself under docs/"))
+            problems.append(
+                Problem(rel, None, "this path resolves outside the repository", "put the file itself under docs/")
+            )
         elif path.is_file():
             inside = path.relative_to(docs).as_posix()
             if path.suffix not in DOCS_KINDS or (path.suffix == ".js" and inside not in DOCS_SCRIPTS):
-                problems.append(Problem(rel, None, f"the site does not serve files of this kind ({path.suffix or 'no suffix'})",
-                                        f"docs/ holds Markdown pages and the site's assets ({', '.join(sorted(DOCS_KINDS))}; "
-                                        "scripts only the vendored shim); remove the file or ask in an issue"))
+                problems.append(
+                    Problem(
+                        rel,
+                        None,
+                        f"the site does not serve files of this kind ({path.suffix or 'no suffix'})",
+                        f"docs/ holds Markdown pages and the site's assets ({', '.join(sorted(DOCS_KINDS))}; "
+                        "scripts only the vendored shim); remove the file or ask in an issue",
+                    )
+                )
     return problems
 
 
@@ -109,8 +122,10 @@ def _iframe_worker_script(html: str, shim: str) -> str | None:
     load = re.search(r"function d\(\.\.\.s\)\{.*?Promise\.resolve\(\)\)\}", shim)
     if not (worker and post and load):
         return None
-    return (f"postMessage={post.group(0)};importScripts={load.group(0)};addEventListener(\"error\",({{error}})=>"
-            f"{{parent.dispatchEvent(new ErrorEvent(\"error\",{{filename:\"{worker.group(1)}\",error}}))}})")
+    return (
+        f'postMessage={post.group(0)};importScripts={load.group(0)};addEventListener("error",({{error}})=>'
+        f'{{parent.dispatchEvent(new ErrorEvent("error",{{filename:"{worker.group(1)}",error}}))}})'
+    )
 
 
 _shims: dict[Path, str] = {}
@@ -240,8 +255,11 @@ def _element_problems(el, in_text: bool) -> list[str]:
             found.append(f"<{tag}> {name}={value[:60]!r} is a script address")
         elif scheme == "data" and tag in DOCUMENT_TARGETS and name in URL_ATTRIBUTES:
             found.append(f"<{tag}> {name}={value[:60]!r}: a data: address where a document or script could run")
-        elif tag in {"animate", "set", "animatetransform"} and name in {"attributename"} and value.lower() in {
-            "href", "xlink:href"}:
+        elif (
+            tag in {"animate", "set", "animatetransform"}
+            and name in {"attributename"}
+            and value.lower() in {"href", "xlink:href"}
+        ):
             found.append(f"<{tag}> animates an address, which can turn a link into a script")
         elif name in URL_ATTRIBUTES and (URL_ATTRIBUTES[name] or (name.endswith("href") and tag in FETCHING_HREF)):
             addresses = [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name else [value]
@@ -291,13 +309,27 @@ def _scan_markup(data: bytes, name: str, xml: bool) -> list[Problem]:
     if xml and name.endswith(".svg"):
         for el in tree.iter():
             if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in {"script", "foreignObject"}:
-                problems.append(Problem(where, el.sourceline, f"an SVG with <{el.tag.rsplit('}', 1)[-1]}>",
-                                        "use an SVG without scripts or embedded HTML"))
+                problems.append(
+                    Problem(
+                        where,
+                        el.sourceline,
+                        f"an SVG with <{el.tag.rsplit('}', 1)[-1]}>",
+                        "use an SVG without scripts or embedded HTML",
+                    )
+                )
     if is_page:
-        policies = tree.xpath('//meta[translate(@http-equiv, "CONTENSUYPLI", "contensuypli")="content-security-policy"]')
+        policies = tree.xpath(
+            '//meta[translate(@http-equiv, "CONTENSUYPLI", "contensuypli")="content-security-policy"]'
+        )
         if not policies:
-            problems.append(Problem(where, None, "the page carries no Content Security Policy",
-                                    "the theme override (overrides/main.html) must put it in every page"))
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "the page carries no Content Security Policy",
+                    "the theme override (overrides/main.html) must put it in every page",
+                )
+            )
     return problems
 
 
@@ -319,8 +351,14 @@ def scan_output(site: Path) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted(site.rglob("*")):
         if path.is_symlink():
-            problems.append(Problem(path.relative_to(site).as_posix(), None, "a symbolic link in the built site",
-                                    "remove the link from docs/"))
+            problems.append(
+                Problem(
+                    path.relative_to(site).as_posix(),
+                    None,
+                    "a symbolic link in the built site",
+                    "remove the link from docs/",
+                )
+            )
             continue
         if not path.is_file():
             continue
@@ -341,8 +379,9 @@ def _scan_epub(data: bytes, name: str) -> list[Problem]:
     with archive:
         for info in archive.infolist():
             if info.file_size > 50_000_000:
-                problems.append(Problem(f"{name}!{info.filename}", None, "a file too large to be the edition's",
-                                        "rebuild"))
+                problems.append(
+                    Problem(f"{name}!{info.filename}", None, "a file too large to be the edition's", "rebuild")
+                )
                 continue
             problems += _scan_file(archive.read(info), f"{name}!{info.filename}")
     return problems
