@@ -107,6 +107,28 @@ def check_files(root: Path) -> None:
     _raise(check_sources(root))
 
 
+def local_url_fetcher(root: Path):
+    """A WeasyPrint URL fetcher for the PDF step that reads only files under `root` (the built site) and data:
+    addresses; any other address (another host, a file elsewhere on the machine) is refused and logged.
+    For scripts/book/pdf.py: HTML(..., url_fetcher=local_url_fetcher(site)) and CSS(..., url_fetcher=...)."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    root = Path(root).resolve()
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file:") and Path(url2pathname(urlsplit(url).path)).resolve().is_relative_to(root):
+                return super().fetch(url, headers)
+            raise URLFetchingError(f"the printed book fetches nothing from outside the built site: {url}")
+
+    return LocalFetcher(allowed_protocols={"file", "data"})
+
+
 # -- the Content Security Policy --------------------------------------------------------------------------------
 
 

@@ -468,6 +468,19 @@ def test_content_that_passes_the_model_is_stopped_by_the_scan_of_a_full_build(pr
     assert "fix:" in output
 
 
+def test_the_pdf_step_can_fetch_only_files_of_the_site(tmp_path):
+    from weasyprint.urls import URLFetchingError
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("the build machine's secret", encoding="utf-8")
+    fetch = scan.local_url_fetcher(tmp_path / "site").fetch
+    assert fetch((tmp_path / "site" / "a.css").as_uri()) is not None
+    for url in ["https://evil.example/x.css", (tmp_path / "secret.txt").as_uri(), "file:///etc/passwd"]:
+        with pytest.raises(URLFetchingError):
+            fetch(url)
+
+
 # -- 9. strict means strict: `make build` fails wherever `mkdocs build --strict` fails -------------------------------
 
 
