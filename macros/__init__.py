@@ -18,6 +18,8 @@ from redbook.model import strip_macros
 from redbook.render import citations, dossiers, emendations, notes, references, titles
 from redbook.render import contents as contents_list
 
+from . import sandbox
+
 
 def _plugin(env):
     plugin = env.conf.plugins.get("redbook")
@@ -31,6 +33,7 @@ def _page(env):
 
 
 def define_env(env) -> None:
+    sandbox.install(env)  # pages are rendered in Jinja2's sandbox, seeing only the macros (macros/sandbox.py)
     citations.warn_unused(_plugin(env).edition)  # a source no place cites fails the strict build
 
     @env.macro

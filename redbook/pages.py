@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Collector
-from .safety import scan
+from .macrocalls import macro_calls
+from .safety import check_markdown, check_title
 from .yamlsrc import parse_yaml, read_text, split_front_matter
 
-#: A note marker in a chapter's Markdown: {{ note(17) }}
+#: A note marker in a chapter's Markdown: {{ note(17) }} (every macro call is read by redbook/macrocalls.py)
 MARKER = re.compile(r"\{\{\s*note\(\s*(\d+)\s*\)\s*\}\}")
 
 PARTS = ("front", "foreword", "chapter")
@@ -102,7 +103,11 @@ def load_page(path: Path, root: Path, problems: Collector) -> Page | None:
     if not isinstance(title, str) or not title.strip():
         problems.add(display, 2, "the page has no title", "add a line 'title: ...' to the front matter")
         title = path.stem
-    scan(body, problems, display, body_line)
+    for key in ("title", "title_supplied", "description"):
+        if isinstance(meta.get(key), str):
+            check_title(meta[key], problems, display, key_lines.get(key, 2))
+    check_markdown(body, problems, display, body_line)  # raw HTML, attribute lists, links: redbook/safety.py
+    calls = macro_calls(body, problems, display, body_line)  # before anything is rendered
     page = Page(
         stem=path.stem,
         path=display,
@@ -113,5 +118,5 @@ def load_page(path: Path, root: Path, problems: Collector) -> Page | None:
         body=body,
         body_line=body_line,
     )
-    page.markers = [(int(m.group(1)), page.line_of(m.start())) for m in MARKER.finditer(body)]
+    page.markers = [(call.args[0], call.line) for call in calls if call.name == "note"]
     return page

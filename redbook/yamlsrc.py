@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from .errors import Collector
-from .safety import scan
+from .safety import check_data_text
+
+#: The largest source file read (the largest today, data/persons.yml, is about 50 kB).
+MAX_BYTES = 2_000_000
+#: Words that mix alphabets are named, up to this many a file; the rest are counted.
+MAX_MIXED = 5
 
 
 class Mapping(dict):
@@ -18,7 +25,14 @@ class Mapping(dict):
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def compose_node(self, parent, index):
+        """Anchors and aliases (&name, *name) are refused: an alias bomb expands a few lines into millions."""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not used in the edition's data", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
@@ -39,9 +53,82 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _script(char: str) -> str | None:
+    """LATIN, CYRILLIC, GREEK ...: the alphabet of a letter, from its Unicode name."""
+    if not char.isalpha():
+        return None
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _mixed_scripts(text: str, problems: Collector, display: str) -> None:
+    """A word with letters from two alphabets (a Cyrillic 'а' inside 'Kаmenev') is a look-alike mistake;
+    Russian words written wholly in Cyrillic are fine."""
+    found = 0
+    for match in re.finditer(r"\w+", text):
+        word = match.group(0)
+        if word.isascii():
+            continue
+        scripts = {_script(c) for c in word} - {None}
+        if len(scripts) < 2 or not scripts & {"LATIN", "CYRILLIC", "GREEK"}:
+            continue
+        found += 1
+        if found <= MAX_MIXED:
+            main = max(scripts, key=lambda s: sum(_script(c) == s for c in word))
+            odd = ", ".join(
+                f"{c!r} ({unicodedata.name(c, '?')})" for c in dict.fromkeys(word) if _script(c) not in {main, None}
+            )
+            problems.add(
+                display,
+                text.count("\n", 0, match.start()) + 1,
+                f"the word {word!r} mixes alphabets: {odd} inside a {main.title()} word",
+                "retype the word in one alphabet (a look-alike letter from another keyboard layout)",
+            )
+    if found > MAX_MIXED:
+        problems.add(
+            display,
+            None,
+            f"{found - MAX_MIXED} more words mix alphabets",
+            "retype them in one alphabet; the first ones are listed above",
+        )
+
+
 def read_text(path: Path, problems: Collector, display: str) -> str | None:
-    """Read a source file as UTF-8 with Unix line endings, or report why it cannot be."""
+    """Read a source file as UTF-8 with Unix line endings, or report why it cannot be: too large, a byte-order
+    mark, a NUL byte, another encoding, other line endings; words that mix alphabets are reported too."""
+    if path.is_symlink() or path.resolve() != path.absolute():
+        problems.add(
+            display,
+            None,
+            f"the file is a symbolic link (to {path.resolve()})",
+            "only files of the repository are published: put the file itself here, not a link to it",
+        )
+        return None
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        problems.add(
+            display,
+            None,
+            f"the file is {size:,} bytes, more than the {MAX_BYTES:,} a source file may have",
+            "split it, or check that it is the file you meant to add",
+        )
+        return None
     raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add(
+            display,
+            1,
+            "the file begins with a byte-order mark (BOM)",
+            "save the file as UTF-8 without BOM (most editors offer it under 'Save with encoding')",
+        )
+        return None
+    if b"\0" in raw:
+        problems.add(
+            display,
+            raw[: raw.index(b"\0")].count(b"\n") + 1,
+            "the file contains a NUL byte",
+            "remove the invisible character on this line (retype the line), or check that the file is text",
+        )
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -62,16 +149,43 @@ def read_text(path: Path, problems: Collector, display: str) -> str | None:
             "save the file with Unix (LF) line endings; .gitattributes asks git to do this",
         )
         return None
+    _mixed_scripts(text, problems, display)
     return text
+
+
+def _check_values(node, problems: Collector, display: str, depth: int = 0) -> None:
+    """Every string of the YAML (keys and values) is data text: no HTML, no template syntax (redbook/safety.py)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:str" and node.value:
+                check_data_text(node.value, problems, display, node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
 
 
 def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1):
     """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1.
-    Every YAML source (data files, front matter) is also refused if it carries scripts (redbook/safety.py)."""
-    scan(text, problems, display, first_line)
+    Every string of a YAML source (data files, front matter) is checked as data text (redbook/safety.py)."""
+    # blank lines in front of the text shift every mark to its line in the file
+    loader = _LineLoader("\n" * (first_line - 1) + text)
     try:
-        # blank lines in front of the text shift every mark to its line in the file
-        return yaml.load("\n" * (first_line - 1) + text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_values(node, problems, display)
+        return loader.construct_document(node)
+    except RecursionError:
+        problems.add(
+            display,
+            first_line,
+            "malformed YAML: nested too deeply",
+            "write the data as the file's header describes, a list of entries with fields",
+        )
+        return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else first_line
@@ -86,6 +200,8 @@ def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1
             "text containing ': ' or starting with a quote must be put in quotes",
         )
         return None
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -9,16 +9,27 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 import redbook
+from redbook import scan
 
 from . import epub, pdf
 
 
 def main(argv: list[str]) -> int:
-    site = Path(argv[0]) if argv else Path("site")
+    try:
+        return _make(Path(argv[0]) if argv else Path("site"))
+    except (redbook.EditionError, PluginError) as err:
+        print(f"books: {err}", file=sys.stderr)
+        return 1
+
+
+def _make(site: Path) -> int:
     edition = redbook.load(Path.cwd())
     start = time.monotonic()
     path = epub.write_epub(edition, site)
+    scan.check_output(site)  # the e-book too: nothing a reader's device would run or fetch from another host
     print(f"epub: {path} written in {time.monotonic() - start:.1f} s ({path.stat().st_size / 1e6:.2f} MB)")
     figures = pdf.build(site, None, edition)
     print(

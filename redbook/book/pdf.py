@@ -20,7 +20,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import redbook
-from redbook import address, licence
+from redbook import address, licence, scan
 from redbook.apparatus import changelog
 
 from . import backmatter, weasyfix
@@ -222,11 +222,14 @@ def render(html: str, site: Path):
 
     weasyfix.apply()  # notes stay on the page of their marker
     fonts = FontConfiguration()
+    fetcher = scan.local_url_fetcher(site)  # the book fetches nothing from another host or elsewhere on the disk
     stylesheets = [
-        CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts),
-        CSS(filename=str(STYLESHEET), font_config=fonts),
+        CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts, url_fetcher=fetcher),
+        CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
     ]
-    return HTML(string=html, base_url=str(site) + "/").render(stylesheets=stylesheets, font_config=fonts)
+    return HTML(string=html, base_url=str(site) + "/", url_fetcher=fetcher).render(
+        stylesheets=stylesheets, font_config=fonts
+    )
 
 
 def pages_of_ids(document) -> dict[str, int]:

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 import redbook
+from redbook import scan
 from redbook.book import pdf as book_pdf
 from redbook.downloads import writer as downloads
 from redbook.plugin import search_text, sitemeta
@@ -67,6 +68,7 @@ class EditionPlugin(BasePlugin):
 
     def on_files(self, files, config):
         """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
+        scan.check_files(self.root)  # no symbolic link, no path outside the repository, no kind the site does not serve
         for generator in generators():
             files.append(File.generated(config, generator.PATH, content=generator.markdown(self.edition)))
         sitemeta.set_sources(files, config, self.edition)  # "Edit this page" leads to the Markdown or data file
@@ -129,6 +131,7 @@ class EditionPlugin(BasePlugin):
     def on_post_build(self, config):
         """The open data; then a link of the apparatus to a place that does not exist fails the build."""
         site = Path(config.site_dir)
+        scan.fill_policies(site, Path(config.docs_dir))  # the security policy's script hashes, page by page
         downloads.write(self.edition, site)  # the open data, before the link check
         book_pdf.offer_last(self.root / "site", site)  # `mkdocs serve`: the PDF and EPUB of the last `make build`
         broken = broken_links(site, urlsplit(config.site_url or "").path)  # 404.html: under site_url
@@ -138,3 +141,4 @@ class EditionPlugin(BasePlugin):
                 + "\n  ".join(broken[:50])
                 + "\n    fix: correct the link in the Markdown or data file that made it"
             )
+        scan.check_output(site)  # nothing a browser would run or fetch from another host
