@@ -150,20 +150,18 @@ def _iframe_worker_script(html: str, shim: str) -> str | None:
     )
 
 
-_shims: dict[Path, str] = {}
+def shim_of(docs: Path | None) -> str:
+    """The iframe-worker shim the site serves (its inline script is hashed too), read once per build."""
+    path = Path(docs) / next(iter(DOCS_SCRIPTS)) if docs is not None else None
+    return path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
 
 
-def with_script_hashes(html: str, docs: Path | None = None) -> str:
+def with_script_hashes(html: str, docs: Path | None = None, shim: str | None = None) -> str:
     """Fill the policy's placeholder with the hashes of the theme's inline scripts (those outside the page's
     <article>, which is where content stands) and of the script the iframe-worker shim of `docs` runs."""
     if PLACEHOLDER not in html:
         return html
-    shim = ""
-    if docs is not None:
-        path = Path(docs) / next(iter(DOCS_SCRIPTS))
-        if path not in _shims:
-            _shims[path] = path.read_text(encoding="utf-8") if path.is_file() else ""
-        shim = _shims[path]
+    shim = shim_of(docs) if shim is None else shim
     start, end = html.find("<article"), html.find("</article>")
     hashes = []
     for match in _SCRIPT_RE.finditer(html):
@@ -180,10 +178,11 @@ def with_script_hashes(html: str, docs: Path | None = None) -> str:
 
 def fill_policies(site: Path, docs: Path) -> None:
     """Fill in the script hashes of every built page's policy (the theme's pages and 404.html alike)."""
+    shim = shim_of(docs)
     for path in Path(site).rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         if PLACEHOLDER in html:
-            path.write_text(with_script_hashes(html, docs), encoding="utf-8")
+            path.write_text(with_script_hashes(html, docs, shim), encoding="utf-8")
 
 
 # -- the built output -------------------------------------------------------------------------------------------

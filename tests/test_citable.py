@@ -20,11 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+from redbook.copytext import words
 
-from redbook.copytext import words  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 IDS = ROOT / "tests/data/paragraph-ids.txt"
 SCHEMA = ROOT / "tests/data/cff-1.2.0.schema.json"
