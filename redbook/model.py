@@ -34,6 +34,7 @@ class Edition:
     copytext: str
     apparatus: dict = field(default_factory=dict)  # persons, dossiers, sources ...: see redbook/apparatus/
     _notes_by_page: dict[str, list[Note]] = field(default_factory=dict)
+    _settings: dict = field(default_factory=dict)  # read once per model: the site's public address
 
     # -- questions the renderers and generators ask ------------------------------------------
     def reading_pages(self) -> list[Page]:
@@ -50,6 +51,14 @@ class Edition:
 
     def gaps_of(self, stem: str) -> list[Gap]:
         return [g for g in self.gaps if g.page == stem]
+
+    def site_url(self) -> str:
+        """The site's public address from mkdocs.yml (site_url, set by REDBOOK_SITE_URL), or ""; read once."""
+        if "site_url" not in self._settings:
+            from .address import site_url
+
+            self._settings["site_url"] = site_url(self.root)
+        return self._settings["site_url"]
 
     def emendation(self, number: int) -> Emendation:
         return self.emendations[number - 1]  # numbered E1, E2 ... in the order of the data file

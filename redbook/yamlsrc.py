@@ -52,6 +52,27 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+if yaml.__with_libyaml__:  # libyaml parses some ten times faster; anchors are then refused from its events
+
+    class _FastLoader(yaml.CSafeLoader):
+        pass
+
+    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _EventLoader = yaml.CSafeLoader
+else:  # pragma: no cover - Debian's and PyPI's PyYAML come with libyaml
+    _FastLoader = _EventLoader = _LineLoader
+
+
+def _refuse_anchors(text: str) -> None:
+    """Anchors and aliases (&name, *name) are refused: an alias bomb expands a few lines into millions."""
+    if "&" not in text and "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=_EventLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (&name, *name) are not used in the edition's data", event.start_mark
+            )
+
 
 def _script(char: str) -> str | None:
     """LATIN, CYRILLIC, GREEK ...: the alphabet of a letter, from its Unicode name."""
@@ -171,8 +192,10 @@ def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1
     """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1.
     Every string of a YAML source (data files, front matter) is checked as data text (redbook/safety.py)."""
     # blank lines in front of the text shift every mark to its line in the file
-    loader = _LineLoader("\n" * (first_line - 1) + text)
+    text = "\n" * (first_line - 1) + text
+    loader = _FastLoader(text)
     try:
+        _refuse_anchors(text)
         node = loader.get_single_node()
         if node is None:
             return None

@@ -65,7 +65,7 @@ def _version_line(edition: redbook.Edition) -> str:
 def _licence_lines(edition: redbook.Edition) -> str:
     """The licences (data/licence.yml) and, when the site has a public address (site_url), where it is."""
     lines = f'<p class="printing-licence" data-copytext="">{escape(licence.of(edition).statement)}</p>'
-    base = address.site_url(edition.root)
+    base = edition.site_url()
     if base:
         lines += (
             f'<p class="printing-address" data-copytext="">The web edition: <a href="{escape(base)}">'

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from redbook import address, licence
+from redbook import licence
 
 CFF = "CITATION.cff"
 ZENODO = ".zenodo.json"
@@ -133,7 +133,7 @@ def committed_url(root: Path) -> str:
 
 
 def files(edition) -> dict[str, str]:
-    url = address.site_url(edition.root) or committed_url(edition.root)
+    url = edition.site_url() or committed_url(edition.root)
     return {CFF: citation_cff(edition, url), ZENODO: zenodo_json(edition, url)}
 
 

@@ -54,13 +54,13 @@ def _edition_record(edition: redbook.Edition) -> dict:
         "date": date,
         "identifier": provenance.IDENTIFIER,
     }
-    base = address.site_url(edition.root)
+    base = edition.site_url()
     return {**record, "url": base} if base else record
 
 
 def _full(edition: redbook.Edition, path: str) -> str:
     """A place of the site as a full address when the site has one (site_url), else relative to the site."""
-    return address.absolute(address.site_url(edition.root), path)
+    return address.absolute(edition.site_url(), path)
 
 
 def _plain(markdown_text: str) -> str:
@@ -230,7 +230,7 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
                 "bytes": len(data),
                 "sha256": hashlib.sha256(data).hexdigest(),
                 "license": licence.of(edition).content.spdx,
-                **({"url": _full(edition, f"{FOLDER}/{name}")} if address.site_url(edition.root) else {}),
+                **({"url": _full(edition, f"{FOLDER}/{name}")} if edition.site_url() else {}),
             }
             for name, data in written.items()
         ],

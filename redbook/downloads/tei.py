@@ -634,7 +634,7 @@ def _back(edition, back, layout_places: dict[str, str]) -> None:
 # -- the file ----------------------------------------------------------------------------------------------------
 def tei_document(edition, base: str | None = None) -> etree._ElementTree:
     """The TEI document of the whole edition; `base` is the site's public address (default: mkdocs.yml's)."""
-    base = address.site_url(edition.root) if base is None else base
+    base = edition.site_url() if base is None else base
     tei = _el(None, "TEI", xml_lang="en")
     _header(edition, tei, base)
     text = _el(tei, "text")
