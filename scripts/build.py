@@ -17,7 +17,8 @@ def build(site: Path = ROOT / "site") -> float:
     shutil.rmtree(staging, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Never --quiet: it drops warnings before --strict counts them, and a build with warnings would pass.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                              "--site-dir", str(staging)], cwd=ROOT, env=env)
     if result.returncode == 0:  # the printed book, from the site just built (scripts/book/pdf.py)
         result = subprocess.run([sys.executable, "-m", "scripts.book.pdf", str(staging)], cwd=ROOT, env=env)
