@@ -4,7 +4,10 @@
 .PHONY: setup build serve test bench clean check hooks
 
 PY := .venv/bin/python
+# The tools' banners are printed, not logged, and say nothing about the edition: off (README, "Warnings of the tools").
+# Material's end-of-life notice; ProperDocs' notice about MkDocs 2.0 (shown under `mkdocs` when a plugin asks for it).
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 setup:
 	@bash scripts/setup.sh
