@@ -70,6 +70,8 @@ def field_line(text: str, entry_line: int | None, name: str) -> int | None:
 
 def plain(value: str) -> str:
     """A BibTeX field as plain text: braces that only protect capitals are dropped."""
+    if not any(c in value for c in "{}\\~$%&#^_") and not any(t in value for t in ("--", "``", "''")):
+        return " ".join(value.split())  # nothing of LaTeX in it: pybtex's conversion would only join the spaces
     from pybtex.richtext import Text
 
     return " ".join(Text.from_latex(value).render(_plain_backend()).split())

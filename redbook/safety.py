@@ -146,6 +146,8 @@ def _kept_by_nh3(raw: str, tag: str, tags: set[str], attributes: dict, classes: 
 def check_html(text: str, problems: Collector, display: str, first_line: int = 1, *, content: bool = True) -> None:
     """Report every piece of markup in `text` that the allowlist would change. `content`: a Markdown page's body
     (the allowlist of CONTENT_TAGS); otherwise data text, which carries no HTML at all."""
+    if "<" not in text:
+        return  # no markup at all (most data text): nothing for the HTML tokenizer to find
     tags = CONTENT_TAGS if content else set()
     allowed = ", ".join(f"<{t}>" for t in sorted(tags)) or "none"
     for line, kind, tag, attrs, raw in _tags(text):
@@ -220,6 +222,8 @@ def _address(value: str) -> str:
 
 def check_links(text: str, problems: Collector, display: str, first_line: int = 1) -> None:
     """Markdown links lead to the edition's pages or to http(s)/mailto addresses; images are the edition's own."""
+    if "]" not in text:
+        return  # no Markdown link or reference definition can stand without a ']'
     found = [(m.start(), m.group(1) == "!", m.group(2)) for m in _MD_LINK.finditer(text)]
     found += [(m.start(), False, m.group(1)) for m in _MD_REFERENCE.finditer(text)]
     for offset, image, value in found:
