@@ -3,9 +3,7 @@ number, on the web a link to the paragraph's own address, in the book a plain nu
 
 from __future__ import annotations
 
-import copy
-
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
 
 
 def web_number(prefix: str, count: int) -> dict:
@@ -47,10 +45,18 @@ def _numbered_blocks(soup: BeautifulSoup):
 def _reading(block: Tag) -> str:
     """The paragraph's words as a reader reads them, for finding quoted words: without the popovers
     (note texts, references) and the edition's own additions (data-copytext="": its number, citation marks)."""
-    reading = copy.copy(block)
-    for extra in reading.select('[popover], [data-copytext=""]'):
-        extra.decompose()
-    return reading.get_text(" ")
+    return " ".join(_words_of(block))
+
+
+def _words_of(element: Tag):
+    """The strings of `element` in order, leaving out popovers and the edition's additions (read, not copied)."""
+    for child in element.children:
+        if isinstance(child, Tag):
+            if child.has_attr("popover") or child.get("data-copytext") == "":
+                continue
+            yield from _words_of(child)
+        elif type(child) in (NavigableString, CData):
+            yield child
 
 
 def number_paragraphs(soup: BeautifulSoup, prefix: str) -> tuple[dict[str, str], list[str]]:
