@@ -93,7 +93,7 @@ def syntax(err) -> str:
 def read_bib(text: str, display: str, problems: Collector) -> dict[str, BibEntry] | None:
     """Parse `text`; None (with the problems reported) when it cannot be read at all."""
     import pybtex.errors
-    from pybtex.database import parse_string
+    from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
     from pybtex.scanner import PybtexSyntaxError
 
     before = len(problems.problems)
@@ -102,7 +102,7 @@ def read_bib(text: str, display: str, problems: Collector) -> dict[str, BibEntry
         return None
     pybtex.errors.set_strict_mode(True)
     try:
-        data = parse_string(text, bib_format="bibtex")
+        data = Parser().parse_string(text)
     except PybtexSyntaxError as err:
         problems.add(
             display,

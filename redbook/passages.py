@@ -109,6 +109,7 @@ class Passages:
         self.edition = edition
         self.segments = segments(edition)
         self._bodies: dict[str, str] = {}
+        self._readings: dict[str, str] = {}
 
     def body(self, page: str) -> str:
         """The copy-text's words of a page's running text (its notes left out)."""
@@ -116,6 +117,16 @@ class Passages:
             copy = self.edition.copytext
             self._bodies[page] = "".join(s.text(copy) for s in self.segments if s.page == page and s.note is None)
         return self._bodies[page]
+
+    def squeezed_reading(self, page: str) -> str:
+        """The page's running text as the edition reads it (its emendations applied), without white space."""
+        if page not in self._readings:
+            reading = self.body(page)
+            for em in self.edition.emendations_of_page(page):
+                if em.changes_words and em.copy:
+                    reading = reading.replace(em.copy, em.reading)
+            self._readings[page] = squeeze(reading)
+        return self._readings[page]
 
     def check(self, raw, display: str, line: int | None, problems: Collector, what: str) -> Place | None:
         """The place `raw` names, or None with the problem reported on `line` of `display`."""

@@ -483,11 +483,7 @@ class _Reader:
     def clear_of_emendations(self, page: str, near: str, line, what: str) -> bool:
         """The words that find the paragraph must still stand in the reading text, where the build looks for
         them: a misprint the edition corrects (an emendation) is no longer printed there."""
-        reading = self.passages.body(page)
-        for em in self.edition.emendations_of_page(page):
-            if em.changes_words and em.copy:
-                reading = reading.replace(em.copy, em.reading)
-        if squeeze(near) in squeeze(reading):
+        if squeeze(near) in self.passages.squeezed_reading(page):
             return True
         body = self.passages.body(page)
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(near), body)]

@@ -239,7 +239,7 @@ def _format(registry, key: str) -> tuple[str, str]:
 
 def _load_bib(path: Path, text: str, display: str, problems: Collector) -> dict[str, Source]:
     import pybtex.errors
-    from pybtex.database import parse_string
+    from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
     from pybtex.scanner import PybtexSyntaxError
 
     scan(text, problems, display)
@@ -249,7 +249,7 @@ def _load_bib(path: Path, text: str, display: str, problems: Collector) -> dict[
         return {}
     pybtex.errors.set_strict_mode(True)
     try:
-        data = parse_string(text, bib_format="bibtex")
+        data = Parser().parse_string(text)
     except PybtexSyntaxError as err:
         problems.add(
             display,
@@ -434,7 +434,7 @@ def _in_reading_order(edition, citations: list[Citation]) -> list[Citation]:
 
 
 def _load_edition(root: Path, problems: Collector) -> EditionReference | None:
-    from pybtex.database import parse_string
+    from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
     from pybtex.scanner import PybtexSyntaxError
 
     display = EDITION_BIB.as_posix()
@@ -452,7 +452,7 @@ def _load_edition(root: Path, problems: Collector) -> EditionReference | None:
         return None
     scan(text, problems, display)
     try:
-        data = parse_string(text, bib_format="bibtex")
+        data = Parser().parse_string(text)
     except PybtexSyntaxError as err:
         problems.add(display, err.lineno, f"malformed BibTeX: {_syntax(err)}", "check the braces and commas")
         return None
