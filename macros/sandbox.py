@@ -8,7 +8,7 @@ macros with literal arguments. This is the second wall, for a path that check mi
   undefined, delimiters), whose templates refuse access to Python internals (`__globals__`, `__class__` ...).
 - The sandboxed templates see the edition's macros and nothing else: not the build's configuration, not
   mkdocs-macros' own variables and helpers (`environment`, `config`, `macros_info`, `now` ...).
-- Generated pages (scripts/pages/, made from YAML data) are never rendered as templates: they are marked
+- Generated pages (redbook/render/generated/, made from YAML data) are never rendered as templates: they are marked
   `render_macros: false` for mkdocs-macros before it renders them.
 """
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .errors import Collector
 
-#: The macros the edition defines (macros/__init__.py, macros/sources.py, macros/dossiers.py), with the types
+#: The macros the edition defines (macros/__init__.py, redbook/render/citations.py, redbook/render/dossiers.py), with the types
 #: of their arguments: (required, optional). tests/test_hostile.py checks this table against macros/.
 ALLOWED: dict[str, tuple[tuple[type, ...], tuple[type, ...]]] = {
     "note": ((int,), ()),

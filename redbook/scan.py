@@ -110,7 +110,7 @@ def check_files(root: Path) -> None:
 def local_url_fetcher(root: Path):
     """A WeasyPrint URL fetcher for the PDF step that reads only files under `root` (the built site) and data:
     addresses; any other address (another host, a file elsewhere on the machine) is refused and logged.
-    For scripts/book/pdf.py: HTML(..., url_fetcher=local_url_fetcher(site)) and CSS(..., url_fetcher=...)."""
+    For redbook/book/pdf.py: HTML(..., url_fetcher=local_url_fetcher(site)) and CSS(..., url_fetcher=...)."""
     from urllib.parse import urlsplit
     from urllib.request import url2pathname
 

@@ -238,8 +238,8 @@ def test_the_title_page_gives_the_licence(site):
 
 
 def test_the_pdf_imprint_and_the_epub_colophon_give_the_licence(site, edition):
-    from scripts.book import epub
-    from scripts.book import pdf as book_pdf
+    from redbook.book import epub
+    from redbook.book import pdf as book_pdf
 
     html = book_pdf.book_html(site, edition, draft=True)
     imprint = re.search(r'<section class="imprint".*?</section>', html, re.S).group(0)
@@ -310,7 +310,7 @@ def test_with_a_public_address_every_citation_and_download_has_full_addresses(ad
 
 
 def test_the_pdf_imprint_gives_the_address_when_there_is_one(site, edition, monkeypatch):
-    from scripts.book import pdf as book_pdf
+    from redbook.book import pdf as book_pdf
 
     monkeypatch.setenv("REDBOOK_SITE_URL", "https://example.org/red-book/")
     assert "https://example.org/red-book/" in book_pdf.book_html(site, edition, draft=True)

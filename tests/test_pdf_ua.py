@@ -1,4 +1,4 @@
-"""The printed book as PDF/UA-1 (WeasyPrint's pdf/ua-1 variant, scripts/book/pdf.py), read back with pypdf.
+"""The printed book as PDF/UA-1 (WeasyPrint's pdf/ua-1 variant, redbook/book/pdf.py), read back with pypdf.
 
 What is checked here: the XMP metadata identifies the file as PDF/UA part 1 and gives the title; the catalogue
 has a structure tree (/StructTreeRoot), the document language (/Lang en), /MarkInfo /Marked true and
@@ -24,7 +24,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from scripts.book import pdf as book_pdf
+from redbook.book import pdf as book_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -134,7 +134,7 @@ def _change_first_article_word(page: Path) -> None:
 
 
 def test_properdocs_strict_stops_on_a_warning_of_the_edition(project_copy):
-    """A source that no place cites is a warning of the edition (macros/sources.py): ProperDocs's strict mode
+    """A source that no place cites is a warning of the edition (redbook/render/citations.py): ProperDocs's strict mode
     counts it as MkDocs's does, so the way off MkDocs keeps every check of the edition."""
     bib = project_copy / "data" / "sources.bib"
     bib.write_text(

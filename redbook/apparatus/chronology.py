@@ -39,7 +39,7 @@ RANGE_KEYS = frozenset({"start", "end"})
 OTHER_KEYS = frozenset({"date", "evidence", "remark"})
 ID_FORMAT = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-#: Blocks of a page the build does not number (scripts/paragraphs.py, _SKIP_CLASSES): an event quoted from
+#: Blocks of a page the build does not number (redbook/render/paragraphs.py, _SKIP_CLASSES): an event quoted from
 #: one links to its page, not to a paragraph.
 UNNUMBERED = re.compile(r"^\{:\s*\.(subtitle|chapter-head|editorial)\b", re.M)
 MONTHS = tuple(calendar.month_name)

@@ -4,7 +4,7 @@ on every target, and the commentary page.
     render(edition, remark, target, interactive=True)
         WEB    a small "c1" button after the lemma, opening the remark in a native popover (no script); inside
                a note's own popover (interactive=False) a plain link to the commentary page
-        PRINT  a `float: footnote` span, like the book's notes in scripts/book/transform.py, with the mark c1
+        PRINT  a `float: footnote` span, like the book's notes in redbook/book/transform.py, with the mark c1
         EBOOK  an epub:type="noteref" link to the remark on the commentary page
         DATA   the remark's record (Remark as a plain dict)
     commentary_page(edition, title)   the Markdown of the page listing every remark, each linked to its place
@@ -14,7 +14,7 @@ marker is the edition's, not the copy-text's, so the fidelity proof reads past i
 
 CSS the lead adds (the class names are the renderer's):
     WEB_CSS    edition.css (or a commentary.css): the marker, distinct from the notes' numbers and from °
-    PRINT_CSS  scripts/book/print.css
+    PRINT_CSS  redbook/book/print.css
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def _place(edition, remark) -> str:
     page = edition.pages[remark.page]
     if remark.place.note is not None:
         return f'<a class="remark-note" href="{page.url}#note-{remark.place.note}">note {remark.place.note}</a>'
-    # the paragraph number is filled in after the pages are numbered (scripts/hooks.py, on_post_page)
+    # the paragraph number is filled in after the pages are numbered (redbook/plugin/plugin.py, on_post_page)
     return f'<a class="place" href="{page.url}" data-place="{attr(remark.place_key)}">{text(page.label)}</a>'
 
 

@@ -4,7 +4,7 @@ page, and the References page itself (every entry in Chicago style, one id a key
     ref_link(edition, key, at, target)        after a statement of a hand-written page ({{ ref(...) }})
     evidence_html(edition, evidence, target)  the evidence of a remark or statement: "Title, locator; ..."
     statement_html(edition, statement, target)  a title-page statement with its ground
-    references_page(edition, title)           the Markdown of the References page (scripts/pages/references.py)
+    references_page(edition, title)           the Markdown of the References page (redbook/render/generated/references.py)
 """
 
 from __future__ import annotations
