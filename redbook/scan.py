@@ -256,6 +256,15 @@ def _source_of(tree) -> str | None:
     return codes[0].text_content().strip() if codes else None
 
 
+#: Relations of a <link> that name an address without the browser fetching it (HTML's link types).
+NAMING_RELS = {"canonical", "alternate", "author", "help", "license", "next", "prev", "bookmark", "me"}
+
+
+def _names_only(el) -> bool:
+    rels = set((el.get("rel") or "").lower().split())
+    return bool(rels) and rels <= NAMING_RELS
+
+
 def _element_problems(el, in_text: bool) -> list[str]:
     found = []
     tag = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
@@ -282,6 +291,8 @@ def _element_problems(el, in_text: bool) -> list[str]:
             and value.lower() in {"href", "xlink:href"}
         ):
             found.append(f"<{tag}> animates an address, which can turn a link into a script")
+        elif tag == "link" and name == "href" and _names_only(el):
+            continue  # a canonical address or a link to the next page: named, never fetched
         elif name in URL_ATTRIBUTES and (URL_ATTRIBUTES[name] or (name.endswith("href") and tag in FETCHING_HREF)):
             addresses = [part.strip().split(" ")[0] for part in value.split(",")] if "srcset" in name else [value]
             if any(_off_host(a) for a in addresses):
@@ -366,8 +377,11 @@ def _scan_file(data: bytes, name: str) -> list[Problem]:
     return []
 
 
-def scan_output(site: Path) -> list[Problem]:
-    """Every problem of the built site and of the e-book in it (see the module's docstring)."""
+def scan_output(site: Path, theme_dirs: tuple[Path, ...] = ()) -> list[Problem]:
+    """Every problem of the built site and of the e-book in it (see the module's docstring).
+
+    A file that is byte for byte the theme's own (Material's scripts and style sheets, as installed) is not read
+    again: no pull request can change it, and it is most of the bytes of the site."""
     site = Path(site)
     problems: list[Problem] = []
     for path in sorted(site.rglob("*")):
@@ -384,11 +398,21 @@ def scan_output(site: Path) -> list[Problem]:
         if not path.is_file():
             continue
         name = path.relative_to(site).as_posix()
+        if name.startswith("assets/") and _the_themes(path, name, theme_dirs):
+            continue
         if path.suffix.lower() == ".epub":
             problems += _scan_epub(path.read_bytes(), name)
         else:
             problems += _scan_file(path.read_bytes(), name)
     return problems
+
+
+def _the_themes(path: Path, name: str, theme_dirs: tuple[Path, ...]) -> bool:
+    for folder in theme_dirs:
+        original = Path(folder) / name
+        if original.is_file() and original.stat().st_size == path.stat().st_size:
+            return original.read_bytes() == path.read_bytes()
+    return False
 
 
 def _scan_epub(data: bytes, name: str) -> list[Problem]:
@@ -420,6 +444,6 @@ def _raise(problems: list[Problem]) -> None:
         raise PluginError(message)
 
 
-def check_output(site: Path) -> None:
+def check_output(site: Path, theme_dirs: tuple[Path, ...] = ()) -> None:
     """For the build's on_post_build: stop, naming each problem and the source file it comes from."""
-    _raise(scan_output(site))
+    _raise(scan_output(site, theme_dirs))

@@ -389,6 +389,10 @@ PLANTED = {
     "a meta refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', r"meta http-equiv"),
     "a base": ('<base href="https://evil.example/">', r"<base>"),
     "an inline script": ("<script>alert(1)</script>", r"<script> inside the page's text"),
+    "a stylesheet from another host": (
+        '<link rel="stylesheet canonical" href="https://evil.example/x.css">',
+        r"fetches from another host",
+    ),
     "an SVG animating a link": (
         '<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
         r"animates an address|script address",
@@ -413,6 +417,18 @@ def test_a_payload_planted_past_the_earlier_defences_fails_the_scan(site, tmp_pa
     assert problems, payload
     assert all(p.path == "docs/chapter-3.md (built as chapter-3.html)" for p in problems), problems
     assert any(re.search(pattern, p.what) for p in problems), problems
+
+
+def test_a_canonical_address_on_another_host_is_named_not_fetched(site, tmp_path):
+    """With the site's public address set, each page names its canonical address: no fetch, no problem."""
+    copy = _copy_site(site, tmp_path)
+    page = copy / "chapter-3.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(
+        html.replace("</head>", '<link rel="canonical" href="https://example.org/red-book/chapter-3.html"></head>', 1),
+        encoding="utf-8",
+    )
+    assert scan.scan_output(copy) == []
 
 
 def test_a_page_without_the_security_policy_fails_the_scan(site, tmp_path):

@@ -141,4 +141,5 @@ class EditionPlugin(BasePlugin):
                 + "\n  ".join(broken[:50])
                 + "\n    fix: correct the link in the Markdown or data file that made it"
             )
-        scan.check_output(site)  # nothing a browser would run or fetch from another host
+        themes = tuple(Path(d) for d in config.theme.dirs if not Path(d).resolve().is_relative_to(self.root))
+        scan.check_output(site, themes)  # nothing a browser would run or fetch from another host
