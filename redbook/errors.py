@@ -20,11 +20,23 @@ class Problem:
 class EditionError(Exception):
     """One or more problems in the edition's sources; the build stops before writing anything."""
 
+    #: Problems shown in full; the rest are counted by file, so that the first ones, which usually explain the
+    #: others, are not buried under a hundred that follow from them.
+    SHOWN = 20
+
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         count = len(self.problems)
         head = f"The edition's sources have {count} problem{'s' if count != 1 else ''}:"
-        super().__init__("\n".join([head, *map(str, self.problems)]))
+        lines = [head, *map(str, self.problems[: self.SHOWN])]
+        rest = self.problems[self.SHOWN :]
+        if rest:
+            files: dict[str, int] = {}
+            for problem in rest:
+                files[problem.path] = files.get(problem.path, 0) + 1
+            where = ", ".join(f"{n} in {path}" for path, n in files.items())
+            lines.append(f"... and {len(rest)} more ({where}); fix the first ones above, which often cause the rest")
+        super().__init__("\n".join(lines))
 
 
 class Collector:

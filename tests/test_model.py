@@ -47,3 +47,13 @@ def test_every_correction_names_copytext_words(edition):
 
 def test_words_splits_note_calls_and_keeps_punctuation():
     assert words("cover up[21] his “plan,”") == ["cover", "up", "[21]", "his", "“plan,”"]
+
+
+def test_follow_on_problems_are_summarised_not_listed_by_the_hundred():
+    from redbook.errors import EditionError, Problem
+
+    problems = [Problem("data/persons.yml", n, f"problem {n}", "fix it") for n in range(1, 121)]
+    message = str(EditionError(problems))
+    assert message.startswith("The edition's sources have 120 problems:")
+    assert "data/persons.yml:1: problem 1" in message and "data/persons.yml:20: problem 20" in message
+    assert "problem 21\n" not in message and "... and 100 more (100 in data/persons.yml)" in message
