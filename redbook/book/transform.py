@@ -22,8 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from redbook.render import citations, emendations, notes, paragraphs, persons, sums, titles
-from redbook.render import commentary  # issue 15: the edition's commentary
+from redbook.render import citations, commentary, emendations, notes, paragraphs, persons, sums, titles
 from redbook.render.target import Target
 
 from .pages import SitePage

@@ -132,7 +132,7 @@ def doubt(note: Note) -> str:
         return ""
     return (
         f'<span class="note-doubt" data-copytext="" {declare("attribution", note=note.number)}>'
-        f"<span class=\"note-doubt__head\">Attribution doubtful:</span> {text(note.doubt)}</span> "
+        f'<span class="note-doubt__head">Attribution doubtful:</span> {text(note.doubt)}</span> '
     )
 
 
