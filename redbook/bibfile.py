@@ -68,6 +68,9 @@ def field_line(text: str, entry_line: int | None, name: str) -> int | None:
     return entry_line
 
 
+VERBATIM = frozenset({"url", "doi"})  # fields read as they are written
+
+
 def plain(value: str) -> str:
     """A BibTeX field as plain text: braces that only protect capitals are dropped."""
     if not any(c in value for c in "{}\\~$%&#^_") and not any(t in value for t in ("--", "``", "''")):
@@ -130,6 +133,9 @@ def read_bib(text: str, display: str, problems: Collector) -> dict[str, BibEntry
             role: [(" ".join(p.last_names), " ".join(p.first_names + p.middle_names)) for p in people]
             for role, people in entry.persons.items()
         }
-        fields = {name.lower(): plain(value) for name, value in entry.fields.items()}
+        # an address is not LaTeX: its "~" (https://www.princeton.edu/~achaney/) is no non-breaking space
+        fields = {
+            name.lower(): value if name.lower() in VERBATIM else plain(value) for name, value in entry.fields.items()
+        }
         entries[key] = BibEntry(key, entry.type, line, fields, persons, entry)
     return entries

@@ -121,6 +121,28 @@ DOWNLOADS = (
         "(the copy-text’s reading and the edition’s), the persons named, the sources cited, and a header with "
         "the provenance, the editorial principles and the licences: for TEI tools (TEI Publisher, EVT).",
     ),
+    # -- issue 15: the edition's commentary --
+    Download(
+        "commentary.json",
+        "The edition’s commentary",
+        "JSON",
+        "application/json",
+        "commentary",
+        ("records",),
+        ("data/commentary.yml", "data/references.bib"),
+        "The edition’s remarks on statements of the text and of the book’s notes that are wrong or need "
+        "context, each with its place, the words it comments on and the works it rests on.",
+    ),
+    Download(
+        "commentary.csv",
+        "The edition’s commentary",
+        "CSV",
+        "text/csv",
+        "commentary",
+        ("records",),
+        ("data/commentary.yml", "data/references.bib"),
+        "The same remarks, one row a remark.",
+    ),
 )
 #: Downloads written by their own module before the others (redbook/downloads/writer.py): listed, not made, there.
 WRITTEN_ELSEWHERE = {TEI_FILE}
@@ -190,6 +212,20 @@ FIELDS: dict[str, dict[str, str]] = {
         "and its basis), as JSON.",
         "mentions": "How many times the reading text and the notes name the person.",
         "mentions_by_page": "The same count page by page, as JSON (chapter-3: 4).",
+        # issue 15: the edition's identification from reference works (data/identifications.yml)
+        "references_status": "identified; not identified (searched for in the works named under "
+        "references_searched and not found); or not searched (no search made yet).",
+        "references_name": "The name in full as the references give it (surname, given name, patronymic).",
+        "references_born": "Date of birth as the references give it (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "references_died": "Date of death as the references give it (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "references_identification": "A one-line identification in this edition’s words, from the references.",
+        "references_evidence": "The works the identification rests on (ref: the key of data/references.bib, "
+        "at: the place in the work), as JSON.",
+        "other_spellings": "Other standard spellings of the name in the references; never a form the book prints.",
+        "disagreements": "Where the book and the references differ: field, the book’s statement, the "
+        "references’, the edition’s remark and the evidence, as JSON.",
+        "references_searched": "For a person not identified: the works searched.",
+        "references_remark": "A remark of this edition on the identification.",
     },
     "dossiers.csv": {
         "number": "A dossier number, from 1 to the highest the book gives (38).",
@@ -206,6 +242,38 @@ FIELDS: dict[str, dict[str, str]] = {
         "source": "The place in the book the fact rests on.",
         "quote": "The words of the book it rests on, exactly as printed.",
         "reason": "The editors’ reasoning, where the number is inferred.",
+    },
+    # -- issue 15: the edition's commentary --
+    "commentary.json": {
+        "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "commentary": "The remarks, in the order of data/commentary.yml, with the fields of commentary.csv.",
+        "commentary[].id": "The remark’s number (c1, c2 ...); its marker in the text shows it.",
+        "commentary[].page": "The page of the edition it belongs to (for a remark on a note: the note’s chapter).",
+        "commentary[].note": "The number of the note it comments on; empty for a remark on the running text.",
+        "commentary[].near": "Words of the paragraph or note around the place, as printed.",
+        "commentary[].lemma": "The words commented on, as printed; the marker follows them.",
+        "commentary[].kind": "error (the statement is wrong), context (it needs a fact) or name (a name the "
+        "thing did not have at the time).",
+        "commentary[].on": "text (the book’s running text), author (a note signed L.S.) or editors (an editors’ note).",
+        "commentary[].remark": "The remark, in this edition’s words (Markdown).",
+        "commentary[].evidence": "The works the remark rests on.",
+        "commentary[].evidence[].ref": "The key of the work in data/references.bib (references.html#ref-KEY).",
+        "commentary[].evidence[].at": "The place in the work.",
+        "commentary[].evidence[].reference": "The work in full, in Chicago style, with its address and the "
+        "day it was read.",
+        "commentary[].url": "The remark’s marker in the web edition.",
+    },
+    "commentary.csv": {
+        "id": "The remark’s number (c1, c2 ...); its marker in the text shows it.",
+        "page": "The page of the edition it belongs to (for a remark on a note: the note’s chapter).",
+        "note": "The number of the note it comments on; empty for a remark on the running text.",
+        "near": "Words of the paragraph or note around the place, as printed.",
+        "lemma": "The words commented on, as printed; the marker follows them.",
+        "kind": "error, context or name (see commentary.json).",
+        "on": "text, author or editors: whose statement the remark is on.",
+        "remark": "The remark, in this edition’s words (Markdown).",
+        "evidence": "The works the remark rests on (ref, at, and the work in full), as JSON.",
+        "url": "The remark’s marker in the web edition.",
     },
     "dossiers.json": {
         "about": "What the file holds.",

@@ -125,7 +125,9 @@ def test_every_note_reference_opens_a_footnote_and_every_footnote_is_referred_to
         for ref in doc.xpath("//x:a[@epub:type='noteref']", namespaces=NS):
             target = _target(name, ref.get("href"), documents)
             assert target.tag == f"{{{NS['x']}}}aside" and target.get(EPUB_TYPE) == "footnote", ref.get("href")
-            referred.add((name, target.get("id")))
+            path = urlsplit(ref.get("href")).path  # a remark of the commentary: a note of commentary.xhtml
+            file = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            referred.add((file, target.get("id")))
             count += 1
     notes = {
         (n, a.get("id"))

@@ -72,8 +72,10 @@ def _words(text: str, n: int) -> str:
 
 
 def _without_marks(text: str) -> str:
-    """Page text without what the print edition adds inside a note: the ° of an emendation, and the page of this
-    printing after a reference to a page of the 1980 edition ("See page 17 [p. 31].")."""
+    """Page text without what the print edition adds inside a note: the ° of an emendation, the mark of a remark of
+    the commentary after its lemma ("1918-1922c13."), and the page of this printing after a reference to a page of
+    the 1980 edition ("See page 17 [p. 31].")."""
+    text = re.sub(r"(?<=\S)c\d{1,2}(?!\w)", "", text)
     return re.sub(r" \[p\. \d+\]", "", text.replace("°", ""))
 
 
@@ -170,6 +172,15 @@ def test_notes_are_numbered_as_in_the_book_and_attributed(edition, pages):
         assert f"{number} {opening}" in text, f"note {number} is not printed with its own number"
     editors = sum(1 for n in edition.notes.values() if not n.is_authors)
     assert text.count("Editors’ note") >= editors
+
+
+def test_each_remark_of_the_commentary_stands_on_the_page_of_its_marker(edition, destinations, pages):
+    """A remark on the text is a footnote at its marker (cm-c3), one on a note closes that note's footnote: its
+    mark, its lemma and a bracket stand on the page of the marker."""
+    for remark in edition.apparatus["commentary"].remarks.values():
+        here = destinations[f"{remark.page}--{remark.anchor}"]
+        entry = _norm(f"{remark.ident} {remark.lemma}]")
+        assert entry in pages[here], f"{remark.ident}: {entry!r} is not on page {here + 1}, where its marker is"
 
 
 def test_no_interactive_leftovers(pages):

@@ -69,6 +69,7 @@ def persons_index(edition, ids: set[str], page_of, target: BookForm) -> str | No
             f'<p class="index-entry"><span class="index-name">{escape(person.name)}</span>{dates} '
             f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
         )
+        rows.append(_identified(edition, person))  # issue 15
     for variant, person in register.cross_references():
         rows.append(
             f'<p class="index-entry index-see"><span class="index-name">{escape(variant)}</span> '
@@ -78,11 +79,35 @@ def persons_index(edition, ids: set[str], page_of, target: BookForm) -> str | No
         '<p class="index-intro">The persons the book names, in the reading text and in its notes, with the '
         "pages of this printing; a variant spelling of the copy-text refers to the name as indexed.</p>"
     )
+    intro += _identified_intro(edition)  # issue 15
     return (
         f'<section class="part part--back register" id="persons"><h1 data-running="Index of persons" '
         f'data-bookmark="Index of persons">Index of persons</h1>{intro}<div class="index-columns">'
         + "".join(rows)
         + "</div></section>"
+    )
+
+
+# -- issue 15: the edition's identification of each person, from reference works, in the printed index -----
+def _identified(edition, person) -> str:
+    """Under a person's entry: the edition's identification with the short references, every disagreement
+    with the book (the book's statement first), and the references' other spellings."""
+    from redbook.render import persons as persons_render
+    from redbook.render.target import Target
+
+    html = persons_render.identification(edition, person, Target.PRINT, tag="span")
+    html += persons_render.spellings_line(edition, person, tag="span")
+    return f'<p class="index-identification">{html}</p>' if html else ""
+
+
+def _identified_intro(edition) -> str:
+    if edition.apparatus.get("identifications") is None:
+        return ""
+    return (
+        '<p class="index-intro">Under an entry, this edition’s identification from reference works (the works '
+        "in short, with the place in them; in full under References): the name in full, life dates and a line "
+        "of identification; where the book and the references differ, the book’s statement first. A person "
+        "searched for in the references and not found is marked “not identified”.</p>"
     )
 
 

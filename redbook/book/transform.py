@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from redbook.render import citations, emendations, notes, paragraphs, persons, sums, titles
+from redbook.render import citations, commentary, emendations, notes, paragraphs, persons, sums, titles
 from redbook.render.target import Target
 
 from .pages import SitePage
@@ -83,6 +83,11 @@ def transform_apparatus(edition, article: Tag, form: BookForm) -> None:
             persons.book_ref(element)
         elif thing == "sum":
             sums.book(element)
+        # -- issue 15: the edition's commentary (redbook/render/commentary.py) --
+        elif thing == "commentary":
+            commentary.book(edition, element, form)
+        elif thing == "commentary-entry":
+            commentary.book_entry(element, form)
 
 
 def drop_interactive(article: Tag) -> None:

@@ -4,6 +4,7 @@
     persons.json, persons.csv          when the register of persons is part of the edition (apparatus "persons")
     dossiers.json, dossiers.csv        when the dossiers are (apparatus "dossiers")
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
+    commentary.json, commentary.csv    when the commentary is (apparatus "commentary")
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -154,10 +155,55 @@ _CORE: dict[str, Callable] = {
 }
 
 
+# -- issue 15: the register with the edition's identifications; the commentary with its references ------
+def _persons_records(edition: redbook.Edition) -> list[dict]:
+    """The register's records (the book's statements), each followed by the edition's identification from
+    reference works (redbook/apparatus/identifications.py): the fields of FIELDS["persons.csv"] from references_status."""
+    records = edition.apparatus["persons"].records()
+    ids = edition.apparatus.get("identifications")
+    if ids is None:
+        return records
+    for record in records:
+        ident = ids.of(record["key"])
+        data = ident.record() if ident is not None else {}
+        record.update(
+            {
+                "references_status": data.get("status"),
+                "references_name": data.get("name"),
+                "references_born": data.get("born"),
+                "references_died": data.get("died"),
+                "references_identification": data.get("about"),
+                "references_evidence": data.get("evidence") or [],
+                "other_spellings": data.get("spellings") or [],
+                "disagreements": data.get("disagreements") or [],
+                "references_searched": data.get("searched") or [],
+                "references_remark": data.get("remark"),
+            }
+        )
+    return records
+
+
+def _commentary_records(edition: redbook.Edition) -> list[dict]:
+    """The remarks (redbook/apparatus/commentary.py), each with the address of its marker in the web edition and
+    each work it rests on in full (Chicago style, as on the References page)."""
+    references = edition.apparatus["references"].entries
+    out = []
+    for remark, record in zip(
+        edition.apparatus["commentary"].remarks.values(), edition.apparatus["commentary"].records()
+    ):
+        record["url"] = f"{edition.pages[remark.page].url}#{remark.anchor}"
+        record["evidence"] = [{**e, "reference": references[e["ref"]].chicago()} for e in record["evidence"]]
+        out.append(record)
+    return out
+
+
+_RECORDS: dict[str, Callable] = {"persons": _persons_records, "commentary": _commentary_records}
+
+
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
-    data = method(edition, download)()
+    data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
     if download.format == "JSON" and isinstance(data, str):
         data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
     if isinstance(data, str):

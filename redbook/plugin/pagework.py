@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from redbook.passages import squeeze
-from redbook.plugin import search_text
+from redbook.plugin import remarks, search_text
 from redbook.plugin.mentions import mark as mark_mentions
 from redbook.plugin.phrases import phrase_places
 from redbook.render import citations
@@ -24,6 +24,7 @@ class PageWork:
         tokens, cards = mark_mentions(soup, page, edition, self.places)  # persons: anchors, cards; the counts
         self.places.update(phrase_places(edition, page, texts))  # apparatus links found by quoted words
         self.places.update(_layout_places(edition, page, texts))
+        tokens.update(remarks.place(soup, page, edition))  # issue 15: the commentary's markers after their lemmas
         out = str(soup)
         for token, marker in tokens.items():
             out = out.replace(token, marker, 1)

@@ -12,14 +12,21 @@ on every target, and the commentary page.
 Every form declares itself (data-apparatus="commentary" data-remark="c1") and carries data-copytext="": the
 marker is the edition's, not the copy-text's, so the fidelity proof reads past it.
 
-CSS the lead adds (the class names are the renderer's):
-    WEB_CSS    edition.css (or a commentary.css): the marker, distinct from the notes' numbers and from °
+CSS (the class names are the renderer's; tests/test_render_commentary.py checks that the files carry them):
+    WEB_CSS    docs/assets/commentary.css: the marker, distinct from the notes' numbers and from °
     PRINT_CSS  redbook/book/print.css
+
+Wiring (which this module's functions serve):
+    note_tokens(edition, note)        where a remark on a note stands in the note's words (redbook/render/notes.py)
+    in_note(edition, remark, entries) a remark inside a printed footnote: its mark, its entry closing the note
+    book(edition, element, form)      the book's form of a web marker (redbook/book/transform.py's dispatch)
+    book_entry(element, form)         a remark of the commentary page in the book (e-book: the note it opens)
+The markers on the running text are placed in the built page by redbook/plugin/remarks.py.
 """
 
 from __future__ import annotations
 
-from redbook.render.html import attr, inline_markdown, text
+from redbook.render.html import attr, fragment, inline_markdown, text
 from redbook.render.references import evidence_html
 from redbook.render.target import Target, declare
 
@@ -28,7 +35,7 @@ WHOSE = {"text": "the text", "author": "an author’s note", "editors": "an edit
 
 WEB_CSS = """\
 .comment-ref { font: inherit; font-size: 0.62em; vertical-align: super; line-height: 1; padding: 0 0.15em;
-  margin-left: 0.1em; border: 1px solid currentColor; border-radius: 0.25em; background: none; color: var(--md-accent-fg-color, #8a4b00);
+  margin-left: 0.1em; border: 1px solid currentColor; border-radius: 0.25em; background: none; color: var(--edition-comment, #8a4b00);
   font-variant-numeric: lining-nums; cursor: pointer; }
 .comment-pop { max-width: 32rem; padding: 0.8rem 1rem; position-area: bottom span-right; }
 .comment-pop__lemma { font-style: italic; }
@@ -125,7 +132,7 @@ def commentary_page(edition, title: str) -> str:
     for remark in remarks:
         parts.append(
             f'<div class="remark remark--{remark.kind}" id="{attr(remark.ident)}" '
-            f"{declare('commentary', remark=remark.ident)}>"
+            f"{declare('commentary-entry', remark=remark.ident)}>"
             f'<p class="remark-head"><span class="remark-id">{text(remark.ident)}</span> · {_place(edition, remark)}'
             f" · on {WHOSE[remark.whose]} · {text(remark.kind_label)}</p>"
             f'<p class="remark-text"><span class="comment-pop__lemma">{text(remark.lemma)}</span>] '
@@ -133,3 +140,50 @@ def commentary_page(edition, title: str) -> str:
             f'<p class="remark-refs">{evidence_html(edition, remark.evidence, Target.WEB)}.</p></div>\n'
         )
     return "\n".join(parts)
+
+
+# -- remarks on a note ------------------------------------------------------------------------------------
+TOKEN = "\ue001"  # brackets a remark's id where it stands in a note's Markdown, until the note is rendered
+
+
+def note_offsets(edition, note) -> list[tuple[int, object]]:
+    """(offset just after the lemma in the note's words, remark) for each remark on the note, in text order."""
+    out = []
+    for remark in edition.apparatus["commentary"].on_note(note.number) if "commentary" in edition.apparatus else []:
+        near = remark.place.near
+        start = note.text.index(near) + near.index(remark.lemma) if near else note.text.index(remark.lemma)
+        out.append((start + len(remark.lemma), remark))
+    return sorted(out, key=lambda item: item[0])
+
+
+def token(remark) -> str:
+    return f"{TOKEN}{remark.ident}{TOKEN}"
+
+
+def in_note(edition, remark, entries: list[str]) -> str:
+    """A remark inside a printed footnote (a footnote cannot hold another): its mark after the lemma, and its
+    entry, which closes the note after the apparatus of the emendations."""
+    ids = declare("commentary", remark=remark.ident)
+    entries.append(
+        f'<span class="comment-entry" data-copytext="" {ids} id="{attr(remark.anchor)}">'
+        f'<span class="comment-mark">{text(remark.ident)}</span> <span class="comment-lemma">{text(remark.lemma)}'
+        f"</span>] {inline_markdown(remark.text)} ({evidence_html(edition, remark.evidence, Target.PRINT)}) "
+        f'<span class="fn-by">Commentary</span></span>'
+    )
+    return f'<span class="comment-mark" data-copytext="">{text(remark.ident)}</span>'
+
+
+# -- the book's forms ------------------------------------------------------------------------------------
+def book(edition, element, form) -> None:
+    """A web marker (the button and its popover, or the plain link inside a note's popover) in the book's form:
+    a footnote in print, a noteref to the remark on the commentary page in the e-book."""
+    remark = edition.apparatus["commentary"].remarks[element["data-remark"]]
+    element.replace_with(fragment(render(edition, remark, form.target)))
+
+
+def book_entry(element, form) -> None:
+    """A remark of the commentary page in the book: in the e-book the pop-up note its noterefs open."""
+    if form.single_document:
+        return
+    element.name = "aside"
+    element["epub:type"] = "footnote"

@@ -12,7 +12,7 @@ from redbook.render.html import attr, fragment, inline_markdown, text
 from redbook.render.target import declare
 
 from . import citations as sources
-from . import emendations
+from . import commentary, emendations
 
 
 def _spans(edition: Edition, note: Note):
@@ -28,14 +28,17 @@ def note_text(edition: Edition, note: Note, *, interactive: bool, entries: list[
     With `entries` (a list), the print form: each emendation gets its °, its apparatus entry goes to `entries`,
     and the note's citations are left out (the list of sources gives their pages)."""
     spans = _spans(edition, note)
+    remarks = _remark_spans(edition, note, spans)
+    words = _with_tokens(note.text, remarks)  # the edition's commentary: a token after each lemma (below)
+    spans = [(_shift(start, remarks), _shift(end, remarks, end=True), em) for start, end, em in spans]
     if entries is None:
-        source = emendations.apply(note.text, spans, interactive=interactive)
+        source = emendations.apply(words, spans, interactive=interactive)
     else:
         source, last = [], 0
         for start, end, em in spans:
-            source += [note.text[last:start], emendations.in_note(em, entries)]
+            source += [words[last:start], emendations.in_note(em, entries)]
             last = end
-        source = "".join([*source, note.text[last:]])
+        source = "".join([*source, words[last:]])
     for link in note.links:
         page, _, anchor = link.to.partition("#")
         href = page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
@@ -43,7 +46,41 @@ def note_text(edition: Edition, note: Note, *, interactive: bool, entries: list[
             link.words, f'<a class="xref" href="{attr(href)}" title="{attr(link.why)}">{text(link.words)}</a>', 1
         )
     cited = sources.note_citations(edition, note, interactive=interactive) if entries is None else ""
-    return inline_markdown(source) + cited
+    html = inline_markdown(source)
+    for _, remark in remarks:  # in print the remark's entry follows the emendations' (print_note)
+        if entries is None:
+            marker = commentary.render(edition, remark, interactive=interactive)
+        else:
+            marker = commentary.in_note(edition, remark, entries)
+        html = html.replace(commentary.token(remark), marker, 1)
+    return html + cited
+
+
+# -- the commentary on a note: its markers, by the offsets of their lemmas in the note's words --------------
+def _remark_spans(edition: Edition, note: Note, spans) -> list[tuple[int, object]]:
+    """(offset, remark) of each remark on the note; a lemma ending inside an emendation gets its marker after
+    the emendation."""
+    out = []
+    for offset, remark in commentary.note_offsets(edition, note):
+        for start, end, _ in spans:
+            if start < offset < end:
+                offset = end
+        out.append((offset, remark))
+    return out
+
+
+def _with_tokens(words: str, remarks) -> str:
+    out, last = [], 0
+    for offset, remark in remarks:
+        out += [words[last:offset], commentary.token(remark)]
+        last = offset
+    return "".join([*out, words[last:]])
+
+
+def _shift(offset: int, remarks, *, end: bool = False) -> int:
+    """An offset of the note's words in the words with the remarks' tokens (a token at the end of an emendation
+    stands after it)."""
+    return offset + sum(len(commentary.token(r)) for at, r in remarks if at < offset or (at == offset and not end))
 
 
 def plain_text(edition: Edition, note: Note) -> str:
@@ -68,9 +105,10 @@ def note_call(edition: Edition, note: Note, occurrence: int) -> str:
         f'<span class="note-call" {declare("note", note=note.number, call=occurrence)} '
         f'data-copytext="[{note.number}]">'
         f'<button type="button" class="note-ref note-ref--{kind}" id="{ref}" popovertarget="{pop}" '
-        f'aria-label="Note {note.number}, {attr(note.attribution)}">{note.number}</button>'
+        f'aria-label="Note {note.number}, {attr(note.attribution)}{", attribution doubtful" if note.doubt else ""}">'
+        f"{note.number}</button>"
         f'<span class="note-pop note-pop--{kind}" id="{pop}" popover role="note" aria-label="Note {note.number}">'
-        f'<span class="pop-head">Note {note.number} · {text(note.attribution)}</span> '
+        f'<span class="pop-head">Note {note.number} · {text(note.attribution)}</span> {doubt(note)}'
         f"{note_text(edition, note, interactive=False)} "
         f'<a class="note-pop__list" href="#note-{note.number}">All notes of this chapter</a></span></span>'
     )
@@ -84,6 +122,17 @@ def notes_section(edition: Edition, notes: list[Note], gaps: list[Gap], calls: d
     return (
         f'<section class="chapter-notes" {declare("notes-list")} aria-labelledby="notes-heading">\n'
         f'<h2 id="notes-heading" data-copytext="">Notes</h2>\n{body}\n</section>'
+    )
+
+
+def doubt(note: Note) -> str:
+    """The edition's doubt about who wrote an unsigned note (notes.yml: attribution: doubtful, why: ...), in the
+    note's popover, its list entry and its printed footnote; nothing for the other notes."""
+    if not note.doubt:
+        return ""
+    return (
+        f'<span class="note-doubt" data-copytext="" {declare("attribution", note=note.number)}>'
+        f'<span class="note-doubt__head">Attribution doubtful:</span> {text(note.doubt)}</span> '
     )
 
 
@@ -108,7 +157,7 @@ def _note_item(edition: Edition, note: Note, count: int) -> str:
         f'<p class="note note--{kind}" {declare("note-entry", note=note.number)} id="note-{note.number}"><span class="note-num">[{note.number}]</span> '
         f"{note_text(edition, note, interactive=True)} "
         f'<span class="note-apparatus" data-copytext=""><span class="note-by">{text(note.attribution)}</span> '
-        f"{shared}{back}</span></p>"
+        f"{doubt(note)}{shared}{back}</span></p>"
     )
 
 
@@ -127,6 +176,8 @@ def print_note(edition: Edition, note: Note) -> str:
     entries: list[str] = []
     body = note_text(edition, note, interactive=False, entries=entries)
     by = ' <span class="fn-by" data-copytext="">Editors’ note</span>' if not note.is_authors else ""
+    if note.doubt:
+        by += f" {doubt(note)}"
     apparatus = "".join(f"\u2003{entry}" for entry in entries)
     return (
         f'<span class="fn fn--note fn--{_kind(note)}" data-call="{note.number}" data-mark="{note.number}" '

@@ -10,11 +10,13 @@ import hashlib
 
 from redbook.apparatus.persons import Membership, Person, Place, Register
 from redbook.render.html import attr, text
-from redbook.render.target import declare
+from redbook.render.references import evidence_html
+from redbook.render.target import Target, declare
 
 KINDS = {"historical": "historical figure", "fictional": "fictional character"}
 INDEX = "persons.html"
 ROSTERS = "rosters.html"
+REFERENCES = "references.html"
 
 
 def register_of(edition) -> Register | None:
@@ -91,6 +93,7 @@ def card(edition, register: Register, person: Person) -> str:
         f'<span class="person-card__name">{text(person.name)}</span>{dates(person)}'
         f'<span class="person-card__about">{text(person.about)} <span class="person-source">'
         f"({place_link(edition, person.source)})</span></span>{remark}"
+        + identification(edition, person, tag="span")
         + (f'<ul class="person-card__groups">{groups}</ul>' if groups else "")
         + f'<a class="person-card__all" href="{INDEX}#person-{person.key}">'
         f"All {count} mention{'s' if count != 1 else ''} in the index of persons</a></div>"
@@ -137,6 +140,14 @@ def index_page(edition, title: str) -> str:
             f'<a href="#person-{person.key}">{text(person.name)}</a></p></div>'
         )
         entries.append((sort_key(variant), sort_key(variant)[:1].upper(), html))
+    for spelling, person in spelling_references(edition, register):
+        html = (
+            f'<div class="index-entry index-xref index-xref--spelling" id="spelling-{_slug(spelling)}">'
+            f'<p class="index-head"><span class="index-name">{text(spelling)}</span> '
+            f'<span class="index-xref__what">(other spelling)</span>, <i>see</i> '
+            f'<a href="#person-{person.key}">{text(person.name)}</a></p></div>'
+        )
+        entries.append((sort_key(spelling), sort_key(spelling)[:1].upper(), html))
     entries.sort(key=lambda e: e[0])
     letters = list(dict.fromkeys(letter for _, letter, _ in entries))
     mentions = len(register.mentions)
@@ -147,9 +158,12 @@ def index_page(edition, title: str) -> str:
         f'<p class="index-intro">Every person named in the reading text and in the notes of part I: '
         f"{len(register.persons)} persons, {mentions} mentions. Each entry gives the name as an index gives it, "
         f"life dates where the book or its notes give them, a one-line identification drawn from the book or its "
-        f"notes with the place it comes from, the book’s lists the person stands in (see "
-        f'<a href="{ROSTERS}">Rosters and the author’s counts</a>), and every mention, chapter by chapter, as a '
-        f"link to its paragraph (n. for a note). Spellings and misprints as printed are cross-references."
+        f"notes with the place it comes from; then this edition’s identification from reference works, with "
+        f'the works it rests on (see <a href="{REFERENCES}">References</a>), and, where the book and the '
+        f"references differ, both, the book’s statement first ({identified_count(edition)}); the book’s lists "
+        f'the person stands in (see <a href="{ROSTERS}">Rosters and the author’s counts</a>), and every mention, '
+        f"chapter by chapter, as a link to its paragraph (n. for a note). Spellings and misprints as printed are "
+        f"cross-references, and so are the other spellings of the references."
         + (
             " The register as data: "
             + ", ".join(f'<a href="{d}">{d.rsplit("/", 1)[-1]}</a>' for d in downloads())
@@ -206,13 +220,159 @@ def _index_entry(edition, register: Register, person: Person) -> str:
         f"{kind(person)}</p>"
         f'<p class="index-about">{text(person.about)} <span class="person-source">'
         f"({place_link(edition, person.source)})</span></p>{remark}"
+        + identification(edition, person, tag="p")
         + (f'<p class="index-groups">In the book’s lists: {groups}.</p>' if groups else "")
         + f'<p class="index-forms">As printed: {forms}'
         + (f"; also {variants}" if variants else "")
         + ".</p>"
-        f'<p class="index-mentions"><span class="index-count">{len(mentions)} mention{"s" if len(mentions) != 1 else ""}</span>'
+        + spellings_line(edition, person)
+        + f'<p class="index-mentions"><span class="index-count">{len(mentions)} mention{"s" if len(mentions) != 1 else ""}</span>'
         f" {' '.join(chapters)}</p></div>"
     )
+
+
+# -- the edition's identification (data/identifications.yml, redbook/apparatus/identifications.py) -------
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+FIELD_LABELS = {"born": "born", "died": "died", "name": "name", "initials": "initials", "about": "identification"}
+
+
+def identifications_of(edition):
+    data = edition.apparatus.get("identifications")
+    return data if data is not None and data.entries else None
+
+
+def identification_of(edition, person: Person):
+    data = identifications_of(edition)
+    return data.of(person.key) if data is not None else None
+
+
+def human_date(value: str) -> str:
+    """A date of the references as a reader reads it: 1881, January 1881, 25 August 1936."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def life_dates(ident) -> str:
+    if ident.born and ident.died:
+        return f"{human_date(ident.born)} – {human_date(ident.died)}"
+    if ident.born:
+        return f"born {human_date(ident.born)}"
+    if ident.died:
+        return f"died {human_date(ident.died)}"
+    return ""
+
+
+def _value(field_name: str, value: str) -> str:
+    return human_date(value) if field_name in ("born", "died") and _is_date(value) else value
+
+
+def _is_date(value: str) -> bool:
+    return all(part.isdigit() for part in value.split("-"))
+
+
+def _refs(edition, evidence, target: Target) -> str:
+    return f'<span class="person-refs">({evidence_html(edition, evidence, target)})</span>' if evidence else ""
+
+
+def _book_place(edition, person: Person, field_name: str, target: Target) -> str:
+    """Where the book makes the statement a disagreement quotes (web only: print has no paragraph numbers)."""
+    if target is not Target.WEB:
+        return ""
+    if field_name not in ("born", "died", "about"):
+        return ""  # a name or initials: the book prints the form wherever it names the person
+    place = (person.dates_from or person.source) if field_name != "about" else person.source
+    return f' <span class="person-source">({place_link(edition, place)})</span>'
+
+
+def disagreement(edition, person: Person, d, target: Target = Target.WEB, *, tag: str = "span") -> str:
+    """Where the book and the references differ: the book's statement first, then the references', then the
+    edition's remark."""
+    label = FIELD_LABELS[d.field]
+    return (
+        f'<{tag} class="person-disagrees" data-field="{attr(d.field)}"><span class="person-card__by">Book and '
+        f"references differ ({label}):</span> the book: <q>{text(_value(d.field, d.book))}</q>"
+        f"{_book_place(edition, person, d.field, target)}; the references: "
+        f"<q>{text(_value(d.field, d.references))}</q> {_refs(edition, d.evidence, target)}. "
+        f'<span class="person-disagrees__remark">{text(d.remark)}</span></{tag}>'
+    )
+
+
+def identification(edition, person: Person, target: Target = Target.WEB, *, tag: str = "span") -> str:
+    """The edition's identification of a person, from reference works, each statement with its works: full name,
+    life dates, a one-line identification; every disagreement with the book; the edition's remark. A person
+    searched for and not found says so; a person not yet searched gets nothing (see the principles page)."""
+    ident = identification_of(edition, person)
+    if ident is None or ident.status == "not searched":
+        return ""
+    by = '<span class="person-card__by">This edition, from reference works:</span>'
+    if not ident.identified:
+        searched = f" (searched: {text(', '.join(ident.searched))})" if ident.searched else ""
+        remark = f" {text(ident.remark)}" if ident.remark else ""
+        return (
+            f'<{tag} class="person-identified person-identified--none" {declare("identification", person=person.key)}>'
+            f"{by} not identified{searched}.{remark}</{tag}>"
+        )
+    dates = life_dates(ident)
+    head = (
+        f'<{tag} class="person-identified" {declare("identification", person=person.key)}>{by} '
+        f'<span class="person-identified__name">{text(ident.name)}</span>'
+        + (f' <span class="person-identified__dates">({text(dates)})</span>' if dates else "")
+        + f". {text(ident.about)} {_refs(edition, ident.evidence, target)}"
+        + (f' <span class="person-identified__remark">{text(ident.remark)}</span>' if ident.remark else "")
+        + f"</{tag}>"
+    )
+    return head + "".join(disagreement(edition, person, d, target, tag=tag) for d in ident.disagrees)
+
+
+def spellings_line(edition, person: Person, *, tag: str = "p") -> str:
+    """The other standard spellings of the references, as visible words (the site's search finds the entry by
+    them); the book's own forms stay as printed."""
+    ident = identification_of(edition, person)
+    if ident is None or not ident.spellings:
+        return ""
+    words = ", ".join(f'<span class="person-spelling">{text(s)}</span>' for s in ident.spellings)
+    return f'<{tag} class="index-spellings">Other spellings, in the references: {words}.</{tag}>'
+
+
+def spelling_references(edition, register: Register) -> list[tuple[str, Person]]:
+    """The references' spellings that an index lists as cross-references: a surname (a spelling of several
+    words, "Ivan Smirnov", is a name in full, not a headword); once each (Lurye stands for two persons)."""
+    data = identifications_of(edition)
+    if data is None:
+        return []
+    out, seen = [], set()
+    for spelling, key in data.spellings():
+        if " " in spelling or spelling in seen:
+            continue
+        owners = [k for s, k in data.spellings() if s == spelling]
+        if len(owners) == 1:
+            seen.add(spelling)
+            out.append((spelling, register.person(key)))
+    return out
+
+
+def identified_count(edition) -> str:
+    data = identifications_of(edition)
+    if data is None:
+        return "no person identified yet"
+    found = len(data.identified())
+    return f"{found} of {len(data.entries)} persons identified, {len(data.disagreements())} disagreements"
 
 
 # -- the rosters ---------------------------------------------------------------------------------------
