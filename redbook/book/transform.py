@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from redbook.render import citations, emendations, notes, paragraphs, persons, sums, titles
+from redbook.render import citations, emendations, notes, paragraphs, persons, sums, timeline, titles
 from redbook.render.target import Target
 
 from .pages import SitePage
@@ -83,6 +83,9 @@ def transform_apparatus(edition, article: Tag, form: BookForm) -> None:
             persons.book_ref(element)
         elif thing == "sum":
             sums.book(element)
+        # -- the chronology (issue 16) --
+        elif thing == "timeline":
+            timeline.book(edition, element, form)
 
 
 def drop_interactive(article: Tag) -> None:

@@ -4,6 +4,7 @@
     persons.json, persons.csv          when the register of persons is part of the edition (apparatus "persons")
     dossiers.json, dossiers.csv        when the dossiers are (apparatus "dossiers")
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
+    chronology.json, .csv, .ics        when the chronology is (apparatus "chronology"; redbook/downloads/chronology.py)
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -28,6 +29,7 @@ from bs4 import BeautifulSoup
 import redbook
 from redbook import provenance
 from redbook.catalogue import DOWNLOADS, FIELDS, FOLDER, PROVENANCE, Download, available, method  # noqa: F401
+from redbook.downloads import chronology
 from redbook.render import notes
 from redbook.render.html import inline_markdown
 
@@ -129,9 +131,15 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
 _CORE: dict[str, Callable] = {"notes.json": notes_json, "emendations.csv": emendations_csv}
 
 
+#: Files a part's own download module makes (file -> function(edition, site) -> text).
+_OWN: dict[str, Callable] = {**chronology.FORMATS}
+
+
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
+    if download.file in _OWN:
+        return _OWN[download.file](edition, site)
     data = method(edition, download)()
     if isinstance(data, str):
         return data
