@@ -253,7 +253,8 @@ _CHRONOLOGY_EVENT = {
     "year from context.",
     "why": "What in the context gives a supplied year.",
     "event": "The event, in the edition’s words.",
-    "quote": "The book’s words that give the date, exactly as printed.",
+    "quote": "The book’s words that give the date, as the reading text of this edition prints them (in a note, "
+    "a misprint the edition corrects is given corrected, as the note reads).",
     "page": "The page of the edition where the words stand (for a note: the chapter whose notes it closes).",
     "note": "The number of the note where the words stand, if they stand in a note.",
     "place": "The place as a short label: the page, or the note (note 8).",
