@@ -132,9 +132,7 @@ def test_the_page_is_in_the_navigation_after_the_indexes(site):
 def test_the_downloads_follow_the_data_file_and_give_each_events_place(entries, site):
     folder = site / "downloads"
     data = json.loads((folder / "chronology.json").read_text(encoding="utf-8"))
-    assert data["count"] == len(entries) and sorted(e["id"] for e in data["events"]) == sorted(
-        e["id"] for e in entries
-    )
+    assert data["count"] == len(entries) and sorted(e["id"] for e in data["events"]) == sorted(e["id"] for e in entries)
     days = [e["start"] for e in data["events"]]
     assert days == sorted(days)
     rows = list(csv.DictReader(io.StringIO((folder / "chronology.csv").read_text(encoding="utf-8"))))
