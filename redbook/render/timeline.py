@@ -80,12 +80,14 @@ a.tl-event:focus .tl-focus { stroke: currentColor; stroke-width: 1.5; fill: none
 
 
 #: In a book the drawing is in the text's colour, with no CSS variables (WeasyPrint and many reading systems do
-#: not resolve them): a supplied year's mark is a ring.
+#: not resolve them): a supplied year's mark is a ring. The labels name the book's face (WeasyPrint's SVG does not
+#: inherit it): print.css's families ("Book latin" ...), then the e-book's (Source Serif 4).
 BOOK_STYLE = """
 .tl-dot { fill: currentColor; stroke: currentColor; }
 .tl-dot-supplied { fill: none; }
 .tl-bar { stroke: currentColor; }
 .tl-zoom { fill: currentColor; }
+.tl-label, .tl-label-small, .tl-heading { font-family: "Book latin", "Book latin-ext", "Source Serif 4", serif; }
 """
 
 
