@@ -147,6 +147,43 @@ DOWNLOADS = (
 #: Downloads written by their own module before the others (redbook/downloads/writer.py): listed, not made, there.
 WRITTEN_ELSEWHERE = {TEI_FILE}
 
+# -- the chronology (issue 16): its files are made by redbook/downloads/chronology.py ------------------------
+DOWNLOADS += (
+    Download(
+        "chronology.json",
+        "The chronology",
+        "JSON",
+        "application/json",
+        "chronology",
+        ("records",),
+        ("data/chronology.yml",),
+        "Every date the book and its notes give, sorted in time, with the event in the edition’s words, the "
+        "book’s own words, their place (paragraph or note), a year supplied from context marked as such, and "
+        "another date that a reference gives for the same event.",
+    ),
+    Download(
+        "chronology.csv",
+        "The chronology",
+        "CSV",
+        "text/csv",
+        "chronology",
+        ("records",),
+        ("data/chronology.yml",),
+        "The same events, one row an event; another date’s fields are the columns other_date_*.",
+    ),
+    Download(
+        "chronology.ics",
+        "The chronology",
+        "iCalendar",
+        "text/calendar",
+        "chronology",
+        ("records",),
+        ("data/chronology.yml",),
+        "The same events as an iCalendar file (RFC 5545), to lay beside other calendars: one all-day event an "
+        "event of the chronology; a date the book gives only as a month or a year covers that month or year.",
+    ),
+)
+
 #: What each field of a file means: file -> {field: meaning}. JSON fields are named by their path
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
@@ -292,6 +329,71 @@ FIELDS: dict[str, dict[str, str]] = {
         "record": "The record of the investigation: who testified, on which pages and on what date, with the "
         "place in the book and its words.",
     },
+}
+
+# -- the chronology (issue 16) ----------------------------------------------------------------------------
+_CHRONOLOGY_EVENT = {
+    "id": "A short, stable name of the event (also its UID in chronology.ics, and chrono-ID on the Chronology page).",
+    "date": "The date in ISO 8601: a day (1934-12-01), a month (1934-12), a year (1934), or a range "
+    "(1934-12-28/1934-12-29).",
+    "start": "The first day the date covers (a month or a year: its first day).",
+    "end": "The last day the date covers (a month or a year: its last day).",
+    "precision": "day, month or year: how closely the book gives the date (for a range, its start).",
+    "label": "The date as the chronology shows it; a year supplied from context in square brackets.",
+    "when": "The book’s own wording of an imprecise date (“the autumn of 1926”), which the chronology shows "
+    "instead of the date.",
+    "year_supplied": "true where the text gives the day or month without a year and the edition supplies the "
+    "year from context.",
+    "why": "What in the context gives a supplied year.",
+    "event": "The event, in the edition’s words.",
+    "quote": "The book’s words that give the date, as the reading text of this edition prints them (in a note, "
+    "a misprint the edition corrects is given corrected, as the note reads).",
+    "page": "The page of the edition where the words stand (for a note: the chapter whose notes it closes).",
+    "note": "The number of the note where the words stand, if they stand in a note.",
+    "place": "The place as a short label: the page, or the note (note 8).",
+    "paragraph": "The numbered paragraph that holds the words (5.12), as the web edition numbers them; empty "
+    "for a note, or for words the edition does not number (a chapter’s subtitle).",
+    "url": "The place in the web edition: the paragraph, the note, or the head of the page.",
+}
+_CHRONOLOGY_OTHER = {
+    "date": "Another date that a reference gives for the same event, in ISO 8601.",
+    "label": "That date as the chronology shows it.",
+    "start": "Its first day.",
+    "end": "Its last day.",
+    "evidence": "The references that give it.",
+    "evidence[].ref": "The key of the reference in data/references.bib (the References page, ref-KEY).",
+    "evidence[].at": "Where in the reference (a page, a section).",
+    "remark": "The edition’s remark on the two dates.",
+}
+FIELDS["chronology.json"] = {
+    "about": "What the file holds.",
+    "source_file": "The edition’s data file it is made from.",
+    "count": "How many events.",
+    "events": "The events, sorted in time (a partial date at its first day; ties in the order of the data file).",
+    **{f"events[].{name}": meaning for name, meaning in _CHRONOLOGY_EVENT.items()},
+    "events[].other_date": "Another date for the same event that a reference gives, with its evidence and the "
+    "edition’s remark (null where there is none).",
+    **{f"events[].other_date.{name}": meaning for name, meaning in _CHRONOLOGY_OTHER.items()},
+}
+FIELDS["chronology.csv"] = {
+    **_CHRONOLOGY_EVENT,
+    "other_date": _CHRONOLOGY_OTHER["date"],
+    "other_date_start": _CHRONOLOGY_OTHER["start"],
+    "other_date_end": _CHRONOLOGY_OTHER["end"],
+    "other_date_remark": _CHRONOLOGY_OTHER["remark"],
+    "other_date_evidence": "The references that give it, each as key: locator, separated by '; '.",
+}
+FIELDS["chronology.ics"] = {
+    "PRODID": "The calendar’s maker: this edition.",
+    "X-WR-CALNAME": "The calendar’s name, as calendar programs show it.",
+    "UID": "The event’s id (as in chronology.json), followed by @chronology.red-book.",
+    "DTSTAMP": "The moment of the build that wrote the file (UTC).",
+    "DTSTART": "The first day the date covers (an all-day date).",
+    "DTEND": "The day after the last day the date covers (iCalendar counts the end exclusively).",
+    "SUMMARY": "The event, in the edition’s words.",
+    "DESCRIPTION": "The date as the book gives it, a supplied year and why, the book’s words with their place, "
+    "and another date with its reference and the edition’s remark.",
+    "TRANSP": "TRANSPARENT: the events are not appointments and block no time in a calendar.",
 }
 
 

@@ -225,7 +225,7 @@ MRACHKOVSKY = '      evidence: {ref: wp-mrachkovsky, at: "first sentence"}\n'
             "    quote: 'Jacques Duclos: Born in 1896.'\n",
             "    quote: 'Jacques Duclos: Born in 1897.'\n",
             "Born in 1897",
-            1,
+            0,  # the quote's own line: the place is right, the words are not
             r"not in note 24",
         ),
         (
@@ -242,6 +242,14 @@ MRACHKOVSKY = '      evidence: {ref: wp-mrachkovsky, at: "first sentence"}\n'
             "whose existence was Far from proven",
             0,
             r"are not in the reading text, where an emendation \(E\d+\) corrects them",
+        ),
+        (  # note 8 prints “l935”, which an emendation reads 1935: the note as the edition reads it has 1935
+            "    quote: until his death in 1935\n",
+            "    quote: until his death in l935\n",
+            "until his death in l935",
+            0,
+            r"the quote 'until his death in l935' is in note 8 only as the copy-text misprints it; an emendation "
+            r"\(E\d+\) corrects it",
         ),
         (
             "    date: 1934-12-17\n    year_supplied: true\n",
@@ -282,6 +290,7 @@ MRACHKOVSKY = '      evidence: {ref: wp-mrachkovsky, at: "first sentence"}\n'
         "quote-not-in-note",
         "quote-of-another-page",
         "quote-with-misprint",
+        "note-quote-with-misprint",
         "why-without-supplied",
         "unknown-reference",
         "missing-reference",

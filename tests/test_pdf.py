@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -342,3 +343,20 @@ def test_the_pdf_gives_the_edition_version_and_build_date(edition, pages):
     assert f"Edition version {newest['version']}" in front
     printed = re.search(r"printed (\d{4}-\d{2}-\d{2})", front)
     assert printed and abs((dt.date.fromisoformat(printed.group(1)) - dt.date.today()).days) <= 1
+
+
+# -- the chronology (issue 16) --------------------------------------------------------------------------------
+def test_the_chronology_prints_the_timeline_as_a_figure_and_every_events_words(reader, pages):
+    """The timeline stands on a landscape page of its own, with its caption and the words the SVG draws; the
+    table after it gives every event of data/chronology.yml with the book's words (read from the data file)."""
+    hits = [i for i, text in enumerate(pages) if "The book’s dates in time" in text]
+    assert len(hits) == 1, hits
+    figure = pages[hits[0]]
+    box = reader.pages[hits[0]].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 148)
+    assert "December 1934 – August 1936, enlarged" in figure and "year supplied from context" in figure
+    entries = yaml.safe_load((ROOT / "data/chronology.yml").read_text(encoding="utf-8"))["events"]
+    assert f"{len(entries)} events" in figure
+    after = re.sub(r"[\s\-‐­]", "", " ".join(pages[hits[0] + 1 :]))
+    missing = [e["id"] for e in entries if re.sub(r"[\s\-‐­]", "", e["quote"]) not in after]
+    assert not missing, missing

@@ -4,7 +4,7 @@ place, and, where a reference dates the same event otherwise, that other date wi
 Each entry is checked when the model loads: the date parses (1934-12-01, 1934-12, 1934, or a range
 {start, end} that does not end before it starts), the quote stands at its place (a note, or the paragraph of
 a page; a quote the edition corrects by an emendation is refused, since the reading text no longer prints
-it), a supplied year says why, the other date names a reference of data/references.bib. Events are sorted in
+it; in a note, the words as the edition reads them, its emendations made), a supplied year says why, the other date names a reference of data/references.bib. Events are sorted in
 time: a partial date sorts at its first day, ties keep the order of the data file.
 
 API for the renderers (web page, timeline graphic, print, e-book, downloads):
@@ -452,19 +452,13 @@ class _Reader:
             return None
         if isinstance(raw, dict) and "page" in raw and "near" not in raw:
             raw = {**raw, "near": quote}  # the quote itself finds the paragraph
-        elif isinstance(raw, dict) and "note" in raw and "near" not in raw:
-            raw = {**raw, "near": quote}
+        # a note: the quote is checked below against the note as the edition reads it (its emendations made)
         place = self.passages.check(raw, self.display, place_line, self.problems, f"the place of {what}")
         if place is None:
             return None
         edition = self.edition
         if place.note is not None:
-            if squeeze(quote) not in squeeze(edition.note(place.note).text):
-                self.add(
-                    quote_line,
-                    f"{what}: the quote {quote!r} is not in note {place.note}",
-                    f"copy the words exactly as note {place.note} prints them",
-                )
+            if not self.in_note(place.note, quote, quote_line, what):
                 return None
             return place, edition.note(place.note).page, True
         body = self.passages.body(place.page)
@@ -500,6 +494,32 @@ class _Reader:
             f"({', '.join(changed) or 'of this page'}) corrects them",
             "quote other words of the paragraph, or end the quotation before the misprint",
         )
+        return False
+
+    def in_note(self, number: int, quote: str, line, what: str) -> bool:
+        """Is the quote in the note as the edition reads it (a misprint it corrects no longer printed there)?"""
+        printed = self.edition.note(number).text
+        reading, changed = printed, []
+        for em in self.edition.emendations_of_note(number):
+            if em.changes_words and em.copy and em.copy in reading:
+                reading = reading.replace(em.copy, em.reading)
+                changed.append(em.ident)
+        if squeeze(quote) in squeeze(reading):
+            return True
+        if squeeze(quote) in squeeze(printed):
+            self.add(
+                line,
+                f"{what}: the quote {quote!r} is in note {number} only as the copy-text misprints it; an "
+                f"emendation ({', '.join(changed)}) corrects it, and the note as the edition reads it does not "
+                "hold these words",
+                "quote the words as the edition reads them (the emendation made), as a reader of the note finds them",
+            )
+        else:
+            self.add(
+                line,
+                f"{what}: the quote {quote!r} is not in note {number}",
+                f"copy the words exactly as note {number} prints them",
+            )
         return False
 
     def unnumbered(self, page: str, near: str) -> bool:

@@ -13,13 +13,14 @@ the licence, the provenance and the version.
 
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from bs4 import Tag
+from bs4 import Comment, Tag
 from ebooklib import epub
 
 import redbook
@@ -87,7 +88,35 @@ def page_body(edition: redbook.Edition, page: SitePage, stems: set[str]) -> tupl
             del note["epub:type"]
         else:
             note["role"] = "doc-footnote"
+    _keep_svg(article)  # the chronology's timeline (issue 16)
     return _section(page.kind, page.stem, article.decode_contents()), _contents_entries(article)
+
+
+# -- inline SVG (the chronology's timeline, issue 16) -------------------------------------------------------
+_SVG_SLOT = re.compile(rb"<!--inline-svg:([A-Za-z0-9+/=]+)-->")
+
+
+def _keep_svg(article: Tag) -> None:
+    """EbookLib parses each document again as HTML, which would lower-case the SVG's names (viewBox) and drop
+    its namespace: each <svg> travels as a comment, which it keeps, and is put back as XML when the document
+    is written (SvgDocument)."""
+    for svg in article.find_all("svg"):
+        svg.replace_with(Comment("inline-svg:" + base64.b64encode(str(svg).encode("utf-8")).decode("ascii")))
+
+
+class SvgDocument(epub.EpubHtml):
+    """A document of the e-book with inline SVG: declared in the package (property "svg"), the SVG restored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.properties.append("svg")
+
+    def get_content(self, default=None):
+        return _SVG_SLOT.sub(lambda m: base64.b64decode(m.group(1)), super().get_content(default))
+
+
+def _document_class(body: str):
+    return SvgDocument if "<!--inline-svg:" in body else epub.EpubHtml
 
 
 def _section(kind: str, stem: str, inner: str) -> str:
@@ -185,7 +214,8 @@ def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:
     bodies.append((colophon, (colophon_body(root, version, date), [])))
     items, toc = [], []
     for doc, (body, contents) in bodies:
-        item = epub.EpubHtml(uid=f"doc-{doc.stem}", title=doc.title, file_name=doc.file_name, lang=provenance.LANGUAGE)
+        document = _document_class(body)  # inline SVG (issue 16)
+        item = document(uid=f"doc-{doc.stem}", title=doc.title, file_name=doc.file_name, lang=provenance.LANGUAGE)
         item.content = f"<html><body>{body}</body></html>"
         item.add_link(href="styles/edition.css", rel="stylesheet", type="text/css")
         book.add_item(item)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from bs4 import Tag
 
-from redbook.render import citations, commentary, emendations, notes, paragraphs, persons, sums, titles
+from redbook.render import citations, commentary, emendations, notes, paragraphs, persons, sums, timeline, titles
 from redbook.render.target import Target
 
 from .pages import SitePage
@@ -88,6 +88,9 @@ def transform_apparatus(edition, article: Tag, form: BookForm) -> None:
             commentary.book(edition, element, form)
         elif thing == "commentary-entry":
             commentary.book_entry(element, form)
+        # -- the chronology (issue 16) --
+        elif thing == "timeline":
+            timeline.book(edition, element, form)
 
 
 def drop_interactive(article: Tag) -> None:

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 ABOUT = (
@@ -39,6 +40,8 @@ CSV_FIELDS = (
     "page",
     "note",
     "place",
+    "paragraph",
+    "url",
     "other_date",
     "other_date_start",
     "other_date_end",
@@ -142,17 +145,65 @@ def to_ics(records: list[dict], dtstamp: dt.datetime) -> str:
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
+# -- the downloads step (redbook/downloads/open_data.py writes the files of redbook/catalogue.py) -----------
+def places(site: Path | None) -> dict[str, str]:
+    """Each event's place in the built site, from the Chronology page's own links (id -> chapter-5.html#p5.12)."""
+    page = site / "chronology.html" if site is not None else None
+    if page is None or not page.exists():
+        return {}
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    found = {}
+    for row in soup.select("tr[data-event]"):
+        link = row.find_all("td")[-1].find("a", href=True)
+        if link is not None:
+            found[row["data-event"]] = link["href"]
+    return found
+
+
+def site_records(edition, site: Path | None = None) -> list[dict]:
+    """The model's records with each event's paragraph and address in the built site (when there is one)."""
+    chronology = edition.apparatus.get("chronology")
+    if chronology is None:
+        return []
+    urls = places(site)
+    out = []
+    for record in chronology.records():
+        url = urls.get(record["id"], "")
+        fragment = url.partition("#")[2]
+        paragraph = fragment[1:] if re.fullmatch(r"p(?:\d+|F)\.\d+", fragment) else None
+        extra = {"paragraph": paragraph, "url": url or None}
+        keys = list(record)
+        at = keys.index("place") + 1
+        out.append({k: record[k] for k in keys[:at]} | extra | {k: record[k] for k in keys[at:]})
+    return out
+
+
+def _moment(moment: dt.datetime | None) -> dt.datetime:
+    if moment is not None:
+        return moment
+    from redbook.apparatus.changelog import build_moment
+
+    return build_moment()
+
+
+#: The text of each file, for the downloads step: file -> function(edition, site) -> str.
+FORMATS = {
+    "chronology.json": lambda edition, site=None: to_json(site_records(edition, site)),
+    "chronology.csv": lambda edition, site=None: to_csv(site_records(edition, site)),
+    "chronology.ics": lambda edition, site=None: to_ics(site_records(edition, site), _moment(None)),
+}
+
+
 def write(edition, folder: Path, moment: dt.datetime | None = None) -> list[Path]:
     """Write chronology.json, .csv and .ics into `folder` (the build passes site/downloads/); nothing without
     a chronology."""
     chronology = edition.apparatus.get("chronology")
     if chronology is None or not chronology.events:
         return []
-    if moment is None:
-        from redbook.apparatus.changelog import build_moment
-
-        moment = build_moment()
-    records = chronology.records()
+    moment = _moment(moment)
+    records = site_records(edition)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text, newline in (

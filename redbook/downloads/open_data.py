@@ -5,6 +5,7 @@
     dossiers.json, dossiers.csv        when the dossiers are (apparatus "dossiers")
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
     commentary.json, commentary.csv    when the commentary is (apparatus "commentary")
+    chronology.json, .csv, .ics        when the chronology is (apparatus "chronology"; redbook/downloads/chronology.py)
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -39,6 +40,7 @@ from redbook.catalogue import (  # noqa: F401
     available,
     method,
 )
+from redbook.downloads import chronology
 from redbook.downloads import tei as tei_file
 from redbook.render import notes
 from redbook.render.html import inline_markdown
@@ -200,9 +202,15 @@ def _commentary_records(edition: redbook.Edition) -> list[dict]:
 _RECORDS: dict[str, Callable] = {"persons": _persons_records, "commentary": _commentary_records}
 
 
+#: Files a part's own download module makes (file -> function(edition, site) -> text).
+_OWN: dict[str, Callable] = {**chronology.FORMATS}
+
+
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
+    if download.file in _OWN:
+        return _OWN[download.file](edition, site)
     data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
     if download.format == "JSON" and isinstance(data, str):
         data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download

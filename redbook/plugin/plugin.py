@@ -32,6 +32,9 @@ from redbook.render.generated import generators
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}
 _PLACE = re.compile(r'<a class="place" href="([^"#]*)" data-place="([^"]+)">[^<]*</a>')
+# -- the chronology: links of its timeline (in the SVG, href and xlink:href, and in its list) whose fragment
+#    is the event's key until the build knows its paragraph (redbook/render/timeline.py, web_href) --
+_TIMELINE_HREF = re.compile(r'(\s(?:xlink:)?href)="([^"#]*)#(chronology-[a-z0-9-]+)"')
 
 
 @dataclass
@@ -126,7 +129,23 @@ class EditionPlugin(BasePlugin):
             url, pid = self.places[anchor]
             return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
 
-        return _PLACE.sub(fill, output)
+        return self._fill_timeline(page, _PLACE.sub(fill, output))
+
+    # -- the chronology's timeline -------------------------------------------------------------------------
+    def _fill_timeline(self, page, output: str) -> str:
+        """The links of the timeline to the paragraphs of its events (their keys are places like the others)."""
+
+        def fill(match):
+            attribute, _path, key = match.groups()
+            if key not in self.places:
+                raise PluginError(
+                    f"{page.file.src_uri}: a link of the timeline names the place {key!r}, which no page has"
+                    "\n    fix: check the event's quote and place in data/chronology.yml"
+                )
+            url, pid = self.places[key]
+            return f'{attribute}="{url}#{pid}"'
+
+        return _TIMELINE_HREF.sub(fill, output)
 
     def on_post_build(self, config):
         """The open data; then a link of the apparatus to a place that does not exist fails the build."""

@@ -24,6 +24,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 
+from bs4 import BeautifulSoup
+
+from redbook.render.references import evidence_html as references_html
+from redbook.render.target import Target
+
 #: The axis: (date, x) breakpoints of a piecewise-linear scale over a drawing 1000 units wide.
 SEGMENTS: tuple[tuple[dt.date, float], ...] = (
     (dt.date(1400, 1, 1), 0.0),
@@ -71,6 +76,18 @@ a.tl-event:focus .tl-dot, a.tl-event:hover .tl-dot { stroke-width: 3; }
 a.tl-event:focus .tl-bar, a.tl-event:hover .tl-bar { stroke-width: 8; stroke-opacity: 1; }
 a.tl-event:focus .tl-focus { stroke: currentColor; stroke-width: 1.5; fill: none; }
 .tl-focus { stroke: none; fill: none; }
+"""
+
+
+#: In a book the drawing is in the text's colour, with no CSS variables (WeasyPrint and many reading systems do
+#: not resolve them): a supplied year's mark is a ring. The labels name the book's face (WeasyPrint's SVG does not
+#: inherit it): print.css's families ("Book latin" ...), then the e-book's (Source Serif 4).
+BOOK_STYLE = """
+.tl-dot { fill: currentColor; stroke: currentColor; }
+.tl-dot-supplied { fill: none; }
+.tl-bar { stroke: currentColor; }
+.tl-zoom { fill: currentColor; }
+.tl-label, .tl-label-small, .tl-heading { font-family: "Book latin", "Book latin-ext", "Source Serif 4", serif; }
 """
 
 
@@ -159,13 +176,19 @@ def _a(cls: str, href: str, label: str, inner: str) -> str:
 
 
 def timeline_svg(
-    events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline", min_width: str | None = "64rem"
+    events: Sequence,
+    href_of: Callable[[object], str],
+    *,
+    ident: str = "timeline",
+    min_width: str | None = "64rem",
+    linked: bool = True,
 ) -> str:
     """The timeline as an <svg> element: dated events as marks above the axis, spans as bars below it, one
     link an event (in time order, which is also the keyboard's order), the axis with its changes of scale.
 
     min_width: on screen the drawing keeps at least this width (its frame scrolls sideways in a narrow
-    column) so that its labels stay legible; None for print and e-book, where it fits the page."""
+    column) so that its labels stay legible; None for print and e-book, where it fits the page.
+    linked=False (print): each mark a group with its title, not a link (the printed list carries the links)."""
     marks, bars = layout(events)
     where = {id(e): ("mark", x0, x1, row) for e, x0, x1, row in marks}
     where.update({id(e): ("bar", x0, x1, row) for e, x0, x1, row in bars})
@@ -223,7 +246,10 @@ def timeline_svg(
             cls = "tl-dot tl-dot-supplied" if supplied else "tl-dot"
             mark = f'<circle class="{cls}" cx="{x(x0):.1f}" cy="{cy:.1f}" r="{RADIUS}"/>'
             focus = f'<circle class="tl-focus" cx="{x(x0):.1f}" cy="{cy:.1f}" r="{RADIUS + 3}"/>'
-        parts.append(_a("tl-event", href_of(event), label, mark + focus))
+        if linked:
+            parts.append(_a("tl-event", href_of(event), label, mark + focus))
+        else:
+            parts.append(f'<g class="tl-event"><title>{escape(label, quote=False)}</title>{mark}</g>')
     parts.append("</g>")
     parts.append(
         '<g class="tl-axis-group" aria-hidden="true">'
@@ -278,7 +304,8 @@ def _screen_width(min_width: str | None) -> str:
 def text_equivalent(events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline") -> str:
     """The events of the timeline as an ordered list of links, in the same order."""
     items = "".join(
-        f'<li><a href="{escape(href_of(e), quote=True)}">{escape(e.label, quote=False)}</a>'
+        f'<li><a href="{escape(href_of(e), quote=True)}" data-event="{escape(e.id, quote=True)}">'
+        f"{escape(e.label, quote=False)}</a>"
         f"{' (year supplied)' if getattr(e, 'year_supplied', False) else ''}: {escape(e.event, quote=False)}</li>"
         for e in events
     )
@@ -292,16 +319,19 @@ def timeline_figure(
     ident: str = "timeline",
     list_open: bool = False,
     min_width: str | None = "64rem",
+    linked: bool = True,
 ) -> str:
-    """The figure: the SVG (in a frame that scrolls sideways on a narrow screen), its caption, and the text
-    equivalent (the same events as a list of links) in a <details> element. For print and e-book:
-    list_open=True, min_width=None."""
+    """The figure: its caption (first: HTML allows a figcaption only first or last), the SVG (in a frame that
+    scrolls sideways on a narrow screen), and the text equivalent (the same events as a list of links) in a <details> element. For print and e-book:
+    list_open=True, min_width=None (print: linked=False)."""
     open_attr = ' open="open"' if list_open else ""
+    svg = timeline_svg(events, href_of, ident=ident, min_width=min_width, linked=linked)
+    how = "Each mark links to its place in the book." if linked else "The list after it gives each event’s place."
     return (
         f'<figure class="timeline" id="{ident}" data-apparatus="timeline">'
-        f'<div class="timeline-frame">{timeline_svg(events, href_of, ident=ident, min_width=min_width)}</div>'
         f'<figcaption id="{ident}-caption">The book’s dates in time, {len(events)} events: December 1934 – '
-        "August 1936 enlarged. Each mark links to its place in the book.</figcaption>"
+        f"August 1936 enlarged. {how}</figcaption>"
+        f'<div class="timeline-frame">{svg}</div>'
         f'<details class="timeline-text"{open_attr}><summary>The timeline as a list</summary>'
         f"{text_equivalent(events, href_of, ident=ident)}</details>"
         "</figure>"
@@ -318,13 +348,15 @@ def chronology_table(
     *,
     place_link: Callable[[object], str] | None = None,
     reference_of: Callable[[object], str] | None = None,
+    evidence_html: Callable[[tuple], str] | None = None,
 ) -> str:
     """The chronology page's table: date (a supplied year in brackets, and why), the event, the book's words,
     another date with its remark and reference, and the place.
 
     place_link(event) -> HTML of the link to the place (default: href_of with the page or note as text; the
     site build can pass a link the build fills with the paragraph number); reference_of(evidence) -> text of
-    the reference (default: its key and locator)."""
+    the reference (default: its key and locator); evidence_html(evidence) -> HTML of all the references of an
+    other date (links to the References page), used instead of reference_of where given."""
     place_link = place_link or _default_place_link(href_of)
     reference_of = reference_of or (lambda ev: f"{ev.ref}, {ev.at}")
     rows = []
@@ -336,7 +368,10 @@ def chronology_table(
             date += f'<br/><span class="chrono-supplied">year supplied: {escape(e.why or "", quote=False)}</span>'
         other = ""
         if e.other is not None:
-            refs = "; ".join(escape(reference_of(ev), quote=False) for ev in e.other.evidence)
+            if evidence_html is not None:
+                refs = evidence_html(e.other.evidence)
+            else:
+                refs = "; ".join(escape(reference_of(ev), quote=False) for ev in e.other.evidence)
             other = (
                 f'<span class="chrono-other-date">{escape(e.other.label, quote=False)}</span> '
                 f"{escape(e.other.remark, quote=False)} "
@@ -363,6 +398,7 @@ def chronology_page(
     *,
     place_link: Callable[[object], str] | None = None,
     reference_of: Callable[[object], str] | None = None,
+    evidence_html: Callable[[tuple], str] | None = None,
     list_open: bool = False,
     min_width: str | None = "64rem",
 ) -> str:
@@ -379,5 +415,88 @@ def chronology_page(
     return (
         intro
         + timeline_figure(events, href_of, list_open=list_open, min_width=min_width)
-        + chronology_table(events, href_of, place_link=place_link, reference_of=reference_of)
+        + chronology_table(
+            events, href_of, place_link=place_link, reference_of=reference_of, evidence_html=evidence_html
+        )
     )
+
+
+# -- the chronology in the edition's outputs -----------------------------------------------------------------
+#: The fragment of a site link that stands for an event's paragraph until the build knows it: the plugin
+#: (redbook/plugin/plugin.py, on_post_page) replaces `PAGE.html#chronology-ID` by `PAGE.html#p5.12`, in the
+#: SVG's links (href and xlink:href) as in the list's.
+PLACEHOLDER = "chronology-"
+
+
+def web_href(event) -> str:
+    """Where an event links on the site: its note; the paragraph that holds its words (a placeholder the build
+    fills in); or, for words the build does not number (a chapter's subtitle), the head of the page."""
+    if event.note is not None:
+        return f"{event.page}.html#note-{event.note}"
+    if not event.numbered:
+        return f"{event.page}.html#title"
+    return f"{event.page}.html#{event.key}"
+
+
+def web_place_link(event) -> str:
+    """The table's link to the place: the paragraph number (filled in by the build, as the other registers'),
+    the note, or the chapter's subtitle."""
+    if event.note is not None:
+        return f'<a href="{escape(web_href(event), quote=True)}">note {event.note}</a>'
+    if not event.numbered:
+        return f'<a href="{escape(web_href(event), quote=True)}">{escape(event.page, quote=False)}, subtitle</a>'
+    return f'<a class="place" href="{event.page}.html" data-place="{escape(event.key, quote=True)}">{event.page}</a>'
+
+
+def web_page(edition) -> str:
+    """The body of the site's chronology page (redbook/render/generated/chronology.py)."""
+    events = edition.apparatus["chronology"].events
+    return chronology_page(
+        events,
+        web_href,
+        place_link=web_place_link,
+        evidence_html=lambda evidence: references_html(edition, evidence),
+    )
+
+
+def book(edition, element, form) -> None:
+    """The timeline figure in a book (redbook/book/transform.py, data-apparatus="timeline"): drawn again from
+    the model to fit the page (print: on a landscape page of its own, see print.css). The links are the web
+    page's (each event's paragraph, read from the list's data-event links). In the e-book each mark links to
+    its place in the e-book's own form (its writer keeps the SVG as XML) and the list follows the figure, open;
+    in print the marks are shapes (WeasyPrint draws no link in an SVG) and the chronology's table, which follows,
+    gives every event with its place and page."""
+    web = {a["data-event"]: a["href"] for a in element.select("a[data-event][href]")}
+    events = [e for e in edition.apparatus["chronology"].events if e.id in web]
+    ebook = form.target is Target.EBOOK
+
+    def href_of(event) -> str:
+        href = web[event.id]
+        if not ebook:
+            return href
+        path, _, fragment = href.partition("#")
+        return form.href(path.removesuffix(".html"), fragment or None)
+
+    markup = timeline_figure(
+        events, href_of, ident=element.get("id") or "timeline", list_open=True, min_width=None, linked=ebook
+    )
+    figure = BeautifulSoup(markup, "xml").find("figure")  # XML keeps the SVG's names as written (viewBox)
+    style = figure.find("style")
+    style.string = style.get_text() + BOOK_STYLE
+    listing = figure.find("details").extract()
+    if ebook:
+        del figure.find("svg")["role"]  # EPUB 3.2 allows only application, document or img on an svg
+        listing.name = "div"  # the list stands after the figure, open: a reading system need not offer <details>
+        listing.find("summary").name = "p"
+        del listing["open"]
+    else:
+        # in print the table after the figure gives every event with its place and page: no second list
+        figure.find("figcaption").string = (
+            f"The book’s dates in time, {len(events)} events: December 1934 – August 1936 enlarged. The table "
+            "after the figure gives each event with its place."
+        )
+        listing = None
+    element.replace_with(figure)
+    if listing is not None:
+        figure.insert_after(listing)
+    element.decompose()
