@@ -58,37 +58,10 @@ _SEG_TICKS = (  # labelled years of the compressed parts
     (1939, "1939"),
 )
 
-STYLE = """
-.tl-axis, .tl-tick, .tl-break { stroke: currentColor; fill: none; }
-.tl-tick { stroke-width: 0.8; }
-.tl-axis { stroke-width: 1.2; }
-.tl-break { stroke-width: 1.2; }
-.tl-zoom { fill: var(--tl-zoom, currentColor); fill-opacity: 0.07; }
-.tl-label { fill: currentColor; font-size: 11px; font-family: inherit; }
-.tl-label-small { fill: currentColor; font-size: 9px; font-family: inherit; }
-.tl-heading { fill: currentColor; font-size: 11.5px; font-style: italic; font-family: inherit; }
-.tl-dot { fill: var(--tl-accent, currentColor); stroke: var(--tl-accent, currentColor); stroke-width: 1.2; }
-.tl-dot-supplied { fill: var(--tl-background, transparent); fill-opacity: 1; }
-.tl-bar { stroke: var(--tl-accent, currentColor); stroke-width: 5; stroke-linecap: round; stroke-opacity: 0.75; }
-.tl-bar-supplied { stroke-dasharray: 3 2; }
-a.tl-event:focus, a.tl-event:hover { outline: none; }
-a.tl-event:focus .tl-dot, a.tl-event:hover .tl-dot { stroke-width: 3; }
-a.tl-event:focus .tl-bar, a.tl-event:hover .tl-bar { stroke-width: 8; stroke-opacity: 1; }
-a.tl-event:focus .tl-focus { stroke: currentColor; stroke-width: 1.5; fill: none; }
-.tl-focus { stroke: none; fill: none; }
-"""
 
-
-#: In a book the drawing is in the text's colour, with no CSS variables (WeasyPrint and many reading systems do
-#: not resolve them): a supplied year's mark is a ring. The labels name the book's face (WeasyPrint's SVG does not
-#: inherit it): print.css's families ("Book latin" ...), then the e-book's (Source Serif 4).
-BOOK_STYLE = """
-.tl-dot { fill: currentColor; stroke: currentColor; }
-.tl-dot-supplied { fill: none; }
-.tl-bar { stroke: currentColor; }
-.tl-zoom { fill: currentColor; }
-.tl-label, .tl-label-small, .tl-heading { font-family: "Book latin", "Book latin-ext", "Source Serif 4", serif; }
-"""
+#: The drawing's styles are the stylesheets': docs/assets/chronology.css on the web, print.css and epub.css in
+#: the books (in the text's colour there, without CSS variables, the labels in the book's face). No <style> in
+#: the page: the post-build scan allows none inside a page's text.
 
 
 def x_of(day: dt.date) -> float:
@@ -209,7 +182,6 @@ def timeline_svg(
         "Above the axis, a filled mark is a date the book gives and a hollow mark a date whose year the edition "
         "supplies from context; a date given only as a month or a year is drawn within that month or year. "
         "Below the axis, bars are spans of time. The same events follow as a list.</desc>",
-        f"<style>{STYLE}{_screen_width(min_width)}</style>",
     ]
     z0, z1 = x(x_of(ZOOM[0])), x(x_of(ZOOM[1]))
     parts.append(
@@ -290,15 +262,6 @@ def timeline_svg(
     )
     parts.append("</g></svg>")
     return "".join(parts)
-
-
-def _screen_width(min_width: str | None) -> str:
-    if not min_width:
-        return ""
-    return (
-        f".timeline-frame {{ overflow-x: auto; }} svg.timeline-graphic {{ min-width: {min_width}; }}"
-        " @media print { svg.timeline-graphic { min-width: 0; } }"
-    )
 
 
 def text_equivalent(events: Sequence, href_of: Callable[[object], str], *, ident: str = "timeline") -> str:
@@ -481,8 +444,6 @@ def book(edition, element, form) -> None:
         events, href_of, ident=element.get("id") or "timeline", list_open=True, min_width=None, linked=ebook
     )
     figure = BeautifulSoup(markup, "xml").find("figure")  # XML keeps the SVG's names as written (viewBox)
-    style = figure.find("style")
-    style.string = style.get_text() + BOOK_STYLE
     listing = figure.find("details").extract()
     if ebook:
         del figure.find("svg")["role"]  # EPUB 3.2 allows only application, document or img on an svg
