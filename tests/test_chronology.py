@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import re
+from pathlib import Path
 
 import icalendar
 import pytest
@@ -349,7 +350,9 @@ def test_timeline_runs_nothing_and_fetches_nothing(chronology):
     urls = set(re.findall(r"https?://[^\s\"')]+", markup))
     assert urls == {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
     assert not re.search(r"&(?!amp;|lt;|gt;|quot;|#)[a-zA-Z]+;", markup)  # no HTML-only named entities
-    assert "currentColor" in markup
+    assert "<style" not in markup  # the styles are the stylesheets' (the post-build scan allows no <style> in text)
+    css = (Path(__file__).resolve().parent.parent / "docs/assets/chronology.css").read_text(encoding="utf-8")
+    assert "tl-axis" in markup and "currentColor" in css  # the drawing follows the text's colour, light or dark
 
 
 def test_timeline_enlarges_december_1934_to_august_1936():
