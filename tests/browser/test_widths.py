@@ -1,0 +1,249 @@
+"""Reading at every width (issue 17): the paragraph numbers, the list numbers, the markers, the tables and the
+popovers, as a reader sees them, from a 320-pixel phone to a 1920-pixel screen; in the light and the dark
+scheme, in the browser's print view, with the text at 200% (WCAG 1.4.4) and at 320 CSS pixels (WCAG 1.4.10).
+
+One browser page is resized between the checks; each check reads positions from the page (bounding boxes, a
+Range over the first letter of a block's text) and reports every fault it finds, page by page and width by width.
+Screenshots of each page at each width are kept in test-artifacts/widths/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from browser_support import ARTIFACTS, close_popovers, geometry, inside_screen, near, open_popover, sample_triggers
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = [320, 375, 414, 768, 1024, 1280, 1440, 1920]
+HEIGHT = 900
+SHOTS = ARTIFACTS / "widths"
+POPOVER_SHOTS = {"chapter-5.html", "persons.html"}  # photographed with a popover open, at each width
+
+#: Faults of the layout as a reader sees them, measured in the page; one line of text each.
+LAYOUT = r"""() => {
+  const faults = [];
+  const vw = document.documentElement.clientWidth;
+  const px = v => Math.round(v);
+  const article = document.querySelector('article.md-content__inner');
+  const content = document.querySelector('.md-content').getBoundingClientRect();
+  const scroller = document.scrollingElement;
+  if (scroller.scrollWidth > scroller.clientWidth + 1)
+    faults.push(`the page is ${scroller.scrollWidth}px wide in a ${scroller.clientWidth}px window`);
+
+  // Every visible box of the text column and the footer lies inside the window, or inside a frame that scrolls
+  // (a wide table), which itself lies inside the window.
+  const outside = r => r.width > 0 && (r.left < -0.5 || r.right > vw + 0.5);
+  const skip = el => el.matches('[popover], .visually-hidden, a.pnum');  // a number: checked below
+  const walk = (el, framed) => {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || skip(el)) return;
+    const r = el.getBoundingClientRect();
+    const out = !framed && outside(r) && style.visibility !== 'hidden';  // reported once, not for each cell
+    if (out)
+      faults.push(`<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} class="${el.className}"> ` +
+                  `runs from ${px(r.left)} to ${px(r.right)}px, outside the ${vw}px window`);
+    const frame = framed || out || (el !== document.body && !['visible', 'clip'].includes(style.overflowX) &&
+                             el.scrollWidth > el.clientWidth);
+    for (const child of el.children) walk(child, frame);
+  };
+  for (const root of document.querySelectorAll('.md-content, .md-footer')) walk(root, false);
+
+  // A block's own text (not its number, not a marker, not a closed popover): its first letter, its lines.
+  const ownText = block => document.createTreeWalker(block, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+      !n.data.trim() || n.parentElement.closest('a.pnum, [popover], button, .visually-hidden')
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+  const textRects = block => {
+    const walker = ownText(block), rects = [], range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      rects.push(...range.getClientRects());
+    }
+    return rects;
+  };
+  const firstLetter = block => {
+    const node = ownText(block).nextNode();
+    if (!node) return null;
+    const range = document.createRange(), at = node.data.search(/\S/);
+    range.setStart(node, at); range.setEnd(node, at + 1);
+    return {rect: range.getClientRects()[0], letter: node.data[at]};
+  };
+  // The width of a list item's own number ("14. "), in the item's font.
+  const ctx = document.createElement('canvas').getContext('2d');
+  const markerWidth = li => {
+    const s = getComputedStyle(li);
+    if (s.listStylePosition !== 'outside' || s.listStyleType === 'none') return 0;
+    ctx.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    return ctx.measureText(`${li.value}. `).width;
+  };
+
+  // A heading keeps its words whole (no "R / osters" beside a floated button); a chapter's label, one line.
+  const range = document.createRange();
+  for (const h of article.querySelectorAll('h1, h2, h3, .chapter-label')) {
+    if (!h.checkVisibility()) continue;
+    const lines = new Set(textRects(h).filter(q => q.width).map(q => Math.round(q.bottom)));
+    if (h.matches('.chapter-label') && lines.size > 1)
+      faults.push(`the label "${h.textContent.trim()}" is broken over ${lines.size} lines`);
+    const walker = ownText(h);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      for (const word of node.data.matchAll(/[^\s\-\u2010-\u2015]+/g)) {
+        range.setStart(node, word.index); range.setEnd(node, word.index + word[0].length);
+        if (new Set([...range.getClientRects()].filter(q => q.width).map(q => Math.round(q.bottom))).size > 1)
+          faults.push(`the heading "${h.textContent.trim().slice(0, 40)}" breaks the word "${word[0]}" over two lines`);
+      }
+  }
+
+  let numbers = 0;
+  for (const a of article.querySelectorAll('a.pnum')) {
+    if (!a.checkVisibility()) continue;
+    numbers += 1;
+    const block = a.closest('.para'), r = a.getBoundingClientRect(), name = a.textContent.trim();
+    if (r.left < -0.5 || r.right > vw + 0.5)
+      faults.push(`number ${name} runs from ${px(r.left)} to ${px(r.right)}px, outside the ${vw}px window`);
+    if (r.left < content.left - 0.5)
+      faults.push(`number ${name} starts at ${px(r.left)}px, left of the text's column (${px(content.left)}px)`);
+    const first = firstLetter(block);
+    if (!first || !first.rect) { faults.push(`number ${name}: its block has no text`); continue; }
+    const t = first.rect, middle = (r.top + r.bottom) / 2;
+    if (middle < t.top || middle > t.bottom)
+      faults.push(`number ${name} (${px(r.top)}-${px(r.bottom)}px down) is not on the line of its text's first ` +
+                  `letter "${first.letter}" (${px(t.top)}-${px(t.bottom)}px)`);
+    if (r.bottom > t.top && r.top < t.bottom && r.right > t.left + 0.5 && r.left < t.right)
+      faults.push(`number ${name} (${px(r.left)}-${px(r.right)}px across) overlaps its text's first letter ` +
+                  `"${first.letter}" (${px(t.left)}px)`);
+    if (getComputedStyle(a).float !== 'none' && !block.matches('.numbered-block')) {  // (a table stands beside it)
+      const below = textRects(block).filter(q => q.width && q.top >= t.bottom - 0.5);
+      const next = below.length && Math.min(...below.map(q => q.top));
+      const starts = below.filter(q => q.top < next + t.height / 2).map(q => q.left);
+      if (starts.length && Math.min(...starts) > r.left + 0.5)
+        faults.push(`number ${name} pushes the second line of its text aside (it starts at ` +
+                    `${px(Math.min(...starts))}px, the number at ${px(r.left)}px)`);
+    }
+    if (block.matches('li')) {
+      const li = block.getBoundingClientRect(), marker = li.left - markerWidth(block);
+      if (!(r.right <= marker + 0.5 || r.left >= li.left - 0.5))
+        faults.push(`number ${name} (${px(r.left)}-${px(r.right)}px) overlaps the list's number ${block.value} ` +
+                    `(${px(marker)}-${px(li.left)}px)`);
+    }
+  }
+  return {faults, numbers};
+}"""
+
+
+#: the layout once the resize is drawn and the transitions it started (Material's search box) have ended
+SETTLE = """async () => {
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+}"""
+
+
+def scroll_to_lists(page) -> None:
+    """Scroll to the paragraph before the first numbered list item (so a screenshot shows a paragraph and a
+    list), else to the first paragraph number, else to the top."""
+    page.evaluate(
+        """() => { const li = document.querySelector('article li.para');
+        const block = li ? (li.closest('ol, ul').previousElementSibling || li) : document.querySelector('.para');
+        if (block) block.scrollIntoView({block: 'start'}); else scrollTo(0, 0);
+        scrollBy(0, -96); }"""
+    )
+
+
+def check_popovers(page, where: str, shot: Path | None = None) -> list[str]:
+    """The first and the last popover of each kind, opened: beside its trigger and inside the screen (the first
+    one photographed, if `shot` names a file)."""
+    faults = []
+    for i, t in enumerate(sample_triggers(page, per_kind=1)):
+        open_popover(page, t)
+        g = geometry(page, t)
+        if shot and i == 0:
+            page.screenshot(path=str(shot), animations="disabled")
+        if not (g["visible"] and inside_screen(g) and near(g)):
+            box = {k: round(g[k]) for k in ("left", "right", "top", "bottom", "bLeft", "bTop", "vw", "vh")}
+            faults.append(f"{where}: popover {t.pop} is not beside its trigger inside the screen: {box}")
+        close_popovers(page)
+    return faults
+
+
+def sweep(page, url: str, names: list[str], widths: list[int], label: str, *, popovers=True) -> list[str]:
+    faults = []
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        page.set_viewport_size({"width": widths[0], "height": HEIGHT})
+        page.goto(url + name)
+        for width in widths:
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            page.evaluate(SETTLE)
+            where = f"{name} at {width}px ({label})"
+            found = page.evaluate(LAYOUT)
+            faults += [f"{where}: {f}" for f in found["faults"]]
+            stem = f"{name.removesuffix('.html')}-{width}-{label}"
+            if popovers:
+                shot = SHOTS / f"{stem}-popover.png" if name in POPOVER_SHOTS else None
+                faults += check_popovers(page, where, shot)
+            scroll_to_lists(page)
+            page.evaluate(SETTLE)  # the header's title, changed by the scroll
+            page.screenshot(path=str(SHOTS / f"{stem}.png"), animations="disabled")
+    return faults
+
+
+def report(faults: list[str]) -> str:
+    """The faults, at most three for each page and width (all of them in test-artifacts/widths/faults.txt)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "faults.txt").write_text("\n".join(faults) + "\n", encoding="utf-8")
+    groups: dict[str, list[str]] = {}
+    for fault in faults:
+        where, _, what = fault.partition("): ")
+        groups.setdefault(where + ")", []).append(what)
+    lines = [f"{len(faults)} faults at {len(groups)} pages and widths (all in {SHOTS / 'faults.txt'}):"]
+    for where, whats in groups.items():
+        lines += [f"{where}: {w}" for w in whats[:3]] + (
+            [f"{where}: ... {len(whats) - 3} more"] if len(whats) > 3 else []
+        )
+    return "\n".join(lines)
+
+
+def test_every_page_at_every_width_keeps_its_numbers_beside_their_text_and_inside_the_screen(
+    reader, site_url, site_pages
+):
+    _, page = reader()
+    faults = sweep(page, site_url, site_pages, WIDTHS, "light")
+    assert not faults, report(faults)
+
+
+MARKED = ["chapter-3.html", "chapter-5.html", "chapter-6.html", "persons.html", "rosters.html", "dossiers.html"]
+
+
+def test_the_dark_scheme_lays_out_as_the_light(reader, site_url):
+    _, page = reader(color_scheme="dark")
+    page.goto(site_url + "chapter-5.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    faults = sweep(page, site_url, MARKED, WIDTHS, "dark")
+    assert not faults, report(faults)
+
+
+def test_the_print_view_keeps_every_number_on_its_line_and_every_table_on_the_page(reader, site_url, site_pages):
+    """The browser's print view (print media, the width of an A4 page inside Chromium's default margins:
+    210 mm less 2 x 10 mm, 718 CSS pixels): numbers in place, nothing cut off."""
+    _, page = reader()
+    page.emulate_media(media="print")
+    faults = sweep(page, site_url, site_pages, [718], "print", popovers=False)
+    assert not faults, report(faults)
+
+
+def test_text_at_200_percent_and_a_320_pixel_window_lose_nothing_and_scroll_only_down(reader, site_url, site_pages):
+    """WCAG 1.4.4: the browser's text size doubled (Chromium's default font size, 16 to 32 pixels), at the
+    widths of a desktop, a laptop and a tablet; a page zoomed to 200% on a 1280-pixel screen is a 640-pixel
+    window. WCAG 1.4.10: 320 CSS pixels (a 1280-pixel screen at 400%) is the narrowest width of the sweep."""
+    context, page = reader()
+    page.goto(site_url + "chapter-5.html")
+    before = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.para')).fontSize)")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.reload()
+    after = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.para')).fontSize)")
+    assert after >= 1.9 * before, f"the text did not grow to 200% ({before}px to {after}px)"
+    faults = sweep(page, site_url, site_pages, [1280, 1024, 768], "text-200", popovers=False)
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16, "fixed": 13}})
+    faults += sweep(page, site_url, MARKED, [640], "zoom-200")
+    assert not faults, report(faults)
