@@ -12,14 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, close_popovers, geometry, inside_screen, near, open_popover, sample_triggers
+from browser_support import ARTIFACTS, Trigger, close_popovers, inside_screen, near, open_popover, triggers
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [320, 375, 414, 768, 1024, 1280, 1440, 1920]
+WIDTHS = [320, 375, 414, 600, 768, 1024, 1280, 1440, 1920]  # 600: the widest phone layout (below 45em)
 HEIGHT = 900
 SHOTS = ARTIFACTS / "widths"
-POPOVER_SHOTS = {"chapter-5.html", "persons.html"}  # photographed with a popover open, at each width
+POPOVER_SHOTS = {"chapter-5.html", "chapter-6.html"}  # photographed with a popover open, at each width
 
 #: Faults of the layout as a reader sees them, measured in the page; one line of text each.
 LAYOUT = r"""() => {
@@ -131,10 +131,11 @@ LAYOUT = r"""() => {
 }"""
 
 
-#: the layout once the resize is drawn and the transitions it started (Material's search box) have ended
+#: the layout as it comes to rest: the frame drawn, the transitions a resize or a scroll starts (Material's search
+#: box, the header's title) run to their end at once
 SETTLE = """async () => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  for (const a of document.getAnimations()) try { a.finish(); } catch { a.cancel(); }  // (an endless one: ended)
 }"""
 
 
@@ -149,19 +150,55 @@ def scroll_to_lists(page) -> None:
     )
 
 
-def check_popovers(page, where: str, shot: Path | None = None) -> list[str]:
-    """The first and the last popover of each kind, opened: beside its trigger and inside the screen (the first
-    one photographed, if `shot` names a file)."""
-    faults = []
-    for i, t in enumerate(sample_triggers(page, per_kind=1)):
-        open_popover(page, t)
-        g = geometry(page, t)
-        if shot and i == 0:
-            page.screenshot(path=str(shot), animations="disabled")
-        if not (g["visible"] and inside_screen(g) and near(g)):
-            box = {k: round(g[k]) for k in ("left", "right", "top", "bottom", "bLeft", "bTop", "vw", "vh")}
-            faults.append(f"{where}: popover {t.pop} is not beside its trigger inside the screen: {box}")
+def rotating_sample(page, turn: int) -> list[Trigger]:
+    """One trigger of each kind (class) of the page, a different one at each turn: the first, the last, then
+    those between, so that a sweep of eight widths opens popovers from the whole page."""
+    kinds: dict[str, list[Trigger]] = {}
+    for t in triggers(page):
+        kinds.setdefault(t.kind, []).append(t)
+    order = lambda ts: [ts[0], ts[-1], *ts[1:-1]] if len(ts) > 1 else ts  # noqa: E731
+    return [order(ts)[turn % len(ts)] for ts in kinds.values()]
+
+
+#: Open each popover of the sample from its trigger (a click on the button, its parent popover's first), the
+#: trigger scrolled to the window's middle or its foot (where the popover must turn upwards); measure; close.
+OPEN_AND_MEASURE = """async ([sample, block]) => {
+  const buttons = [...document.querySelectorAll('button[popovertarget]')];
+  const found = [];
+  for (const [index, pop, parent] of sample) {
+    const outer = parent === null ? buttons[index] : buttons[parent];
+    outer.scrollIntoView({block});
+    if (parent !== null) outer.click();
+    buttons[index].click();
+    await new Promise(r => requestAnimationFrame(r));
+    const p = document.getElementById(pop), r = p.getBoundingClientRect(), b = buttons[index].getBoundingClientRect();
+    found.push({pop, open: p.matches(':popover-open'), visible: p.checkVisibility(),
+                left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                bLeft: b.left, bRight: b.right, bTop: b.top, bBottom: b.bottom,
+                vw: document.documentElement.clientWidth, vh: innerHeight});
+    for (const open of [...document.querySelectorAll(':popover-open')].reverse()) open.hidePopover();
+  }
+  return found;
+}"""
+
+
+def check_popovers(page, where: str, turn: int, shot: Path | None = None) -> list[str]:
+    """One popover of each kind, opened: beside its trigger and inside the screen (the first one photographed
+    open, if `shot` names a file)."""
+    sample = rotating_sample(page, turn)
+    if not sample:
+        return []
+    if shot:
+        open_popover(page, sample[0])
+        page.screenshot(path=str(shot), animations="disabled")
         close_popovers(page)
+    parents = {t.pop: t.index for t in triggers(page, top_level=True)}
+    rows = [[t.index, t.pop, parents[t.parent] if t.parent else None] for t in sample]
+    faults = []
+    for g in page.evaluate(OPEN_AND_MEASURE, [rows, "end" if turn % 2 else "center"]):
+        if not (g["open"] and g["visible"] and inside_screen(g) and near(g)):
+            box = {k: round(g[k]) for k in ("left", "right", "top", "bottom", "bLeft", "bTop", "vw", "vh")}
+            faults.append(f"{where}: popover {g['pop']} is not beside its trigger inside the screen: {box}")
     return faults
 
 
@@ -171,7 +208,7 @@ def sweep(page, url: str, names: list[str], widths: list[int], label: str, *, po
     for name in names:
         page.set_viewport_size({"width": widths[0], "height": HEIGHT})
         page.goto(url + name)
-        for width in widths:
+        for turn, width in enumerate(widths):
             page.set_viewport_size({"width": width, "height": HEIGHT})
             page.evaluate(SETTLE)
             where = f"{name} at {width}px ({label})"
@@ -180,7 +217,7 @@ def sweep(page, url: str, names: list[str], widths: list[int], label: str, *, po
             stem = f"{name.removesuffix('.html')}-{width}-{label}"
             if popovers:
                 shot = SHOTS / f"{stem}-popover.png" if name in POPOVER_SHOTS else None
-                faults += check_popovers(page, where, shot)
+                faults += check_popovers(page, where, turn, shot)
             scroll_to_lists(page)
             page.evaluate(SETTLE)  # the header's title, changed by the scroll
             page.screenshot(path=str(SHOTS / f"{stem}.png"), animations="disabled")
