@@ -343,12 +343,6 @@ def test_the_sweep_sees_a_popover_squeezed_or_beside_the_point(reader, site_url)
     assert check_popovers(page, "chapter-3", 1, sample=sample)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs markup: the table of the Russian order (dossiers.html) holds no link, so on a phone its scrolling "
-    "frame is reached from the keyboard only where the browser makes scrollers focusable (Chromium 130+, Firefox); "
-    "axe wants tabindex=0 (with role=region and a name) on the table or a frame around it",
-)
 def test_a_table_that_scrolls_on_a_phone_can_be_scrolled_from_the_keyboard(reader, site_url):
     """axe's rule scrollable-region-focusable (serious) at 320 px, on the pages whose tables scroll in a frame."""
     _, page = reader(viewport={"width": 320, "height": HEIGHT})
