@@ -7,7 +7,7 @@ fills in with the paragraph's number once the chapters are numbered (redbook/plu
 
 from __future__ import annotations
 
-from redbook.apparatus.dossiers import Dossiers, Source
+from redbook.apparatus.dossiers import Dossiers, Grounds
 from redbook.render.html import attr, text
 from redbook.russian import ALPHABET
 
@@ -38,18 +38,18 @@ def table(data: Dossiers, number: int) -> str:
 # -- helpers ------------------------------------------------------------------------------------------
 
 
-def place(src: Source) -> str:
+def place(src: Grounds) -> str:
     """A link to the paragraph (filled in at build time) or the note the words come from."""
     if src.note is not None:
         return f'<a class="place" href="{src.page}.html#note-{src.note}">note {src.note}</a>'
     return f'<a class="place" href="{src.page}.html" data-place="{src.key}">{text(src.page)}</a>'
 
 
-def quoted(src: Source) -> str:
+def quoted(src: Grounds) -> str:
     return " … ".join(f"“{text(p)}”" for p in src.phrases)
 
 
-def cite(src: Source) -> str:
+def cite(src: Grounds) -> str:
     return f'<span class="dossier-quote">{quoted(src)}</span> ({place(src)})'
 
 
