@@ -34,11 +34,11 @@ from .model import (  # noqa: F401  the model's names, as redbook.apparatus.doss
     SOURCES_FROM,
     Date,
     Dossier,
-    Dossiers,
     DossierPerson,
+    Dossiers,
+    Grounds,
     PhraseRef,
     Slot,
-    Grounds,
     Standing,
     Statement,
 )
