@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from bs4 import Tag
 
 from redbook.render import citations, emendations, notes, paragraphs, persons, sums, titles
+from redbook.render import named as named_web  # places and organisations (issue 16)
 from redbook.render.target import Target
 
 from .pages import SitePage
@@ -83,6 +84,9 @@ def transform_apparatus(edition, article: Tag, form: BookForm) -> None:
             persons.book_ref(element)
         elif thing == "sum":
             sums.book(element)
+        # -- places and organisations (issue 16): a marked name keeps its words and its anchor --------------
+        elif thing in ("org", "placename"):
+            named_web.book(element)
 
 
 def drop_interactive(article: Tag) -> None:

@@ -4,6 +4,8 @@
     persons.json, persons.csv          when the register of persons is part of the edition (apparatus "persons")
     dossiers.json, dossiers.csv        when the dossiers are (apparatus "dossiers")
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
+    places.json, places.csv,           when the indexes of places and organisations are ("places",
+    organisations.json, .csv           "organisations"): records(), with the place of each mention in the site
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -129,10 +131,52 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
 _CORE: dict[str, Callable] = {"notes.json": notes_json, "emendations.csv": emendations_csv}
 
 
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+NAMED = ("places", "organisations")
+
+
+def _mention_places(site: Path | None, part: str) -> dict[str, list[str]]:
+    """Each entry's mention links, in reading order, from the built index page (PART.html): the build has filled
+    in each mention's paragraph there (redbook/render/named.py)."""
+    page = site / f"{part}.html" if site is not None else None
+    if page is None or not page.exists():
+        return {}
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return {
+        entry["data-key"]: [a["href"] for a in entry.select(".index-mentions a[href]")]
+        for entry in soup.select('[data-apparatus="index-entry"][data-key]')
+    }
+
+
+def named_records(edition: redbook.Edition, part: str, site: Path | None = None) -> list[dict]:
+    """records() of the index, each with its mentions: page, note, paragraph and the address in the web edition."""
+    index = edition.apparatus[part]
+    links = _mention_places(site, part)
+    out = []
+    for record in index.records():
+        hrefs = links.get(record["key"], [])
+        mentions = []
+        for n, m in enumerate(index.mentions_of(record["key"])):
+            url = hrefs[n] if n < len(hrefs) else ""
+            fragment = url.partition("#")[2]
+            mentions.append(
+                {
+                    "page": m.page,
+                    "note": m.note,
+                    "paragraph": fragment[1:] if m.note is None and fragment.startswith("p") else None,
+                    "url": f"{edition.pages[m.page].url}#{m.anchor}",
+                }
+            )
+        out.append({**record, "mentions_at": mentions})
+    return out
+
+
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
     data = method(edition, download)()
+    if download.part in NAMED:  # places and organisations (issue 16)
+        data = named_records(edition, download.part, site)
     if isinstance(data, str):
         return data
     if download.format == "CSV":

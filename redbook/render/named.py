@@ -85,7 +85,7 @@ def _source_link(edition, index: Index, entry: Entry, place, which: str) -> str:
 def _identification(edition, index: Index, entry: Entry) -> str:
     grounds = []
     if entry.source is not None:
-        grounds.append("the book: " + _source_link(edition, index, entry, entry.source, "from"))
+        grounds.append("the book, " + _source_link(edition, index, entry, entry.source, "from"))
     if entry.evidence:
         grounds.append(references_web.evidence_html(edition, entry.evidence, Target.WEB))
     ground = f' <span class="index-ground">({"; ".join(grounds)})</span>' if grounds else ""
