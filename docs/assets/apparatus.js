@@ -12,6 +12,7 @@
   var VIEWS = ["annotated", "plain"];
   var DEFAULT = "annotated";
   var root = document.documentElement;
+  if (root.hasAttribute("data-apparatus-view")) return; /* read once a page */
 
   function stored() {
     try {
