@@ -44,7 +44,6 @@
   function wire() {
     var switches = document.querySelectorAll("[data-apparatus-switch]");
     for (var i = 0; i < switches.length; i++) {
-      switches[i].hidden = false;
       switches[i].addEventListener("click", function () {
         var next = root.getAttribute("data-apparatus-view") === "annotated" ? "plain" : "annotated";
         store(next);

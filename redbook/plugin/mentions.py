@@ -7,9 +7,10 @@ popovers, buttons or editorial additions), and each occurrence a finder meets is
 page: the two must agree, form for form, or the build stops. The organisations are found before the places (a
 place named inside an organisation's name, "the Leningrad Center", is the organisation's mention), and a person's
 name stands inside an organisation's only where the organisation names it (`named_after`: "the Lominadze group"):
-the person's span is then nested inside the organisation's. A form may run across a note call of the copy-text
-("the so-called Moscow [22] Center"): the text on both sides of the call is read as one run, as the copy-text
-prints it, and the call stands inside the span.
+the person's span is then nested inside the organisation's. The text of a block is read as one run, as the
+copy-text prints it: across inline markup, an emendation's reading and a note call ("the so-called Moscow [22]
+Center"); a name that runs over several text nodes is one span a node, the first with the anchor, the others
+data-part="more" (the call stays between them, where the book prints it).
 
 Spans (the words stay the copy-text's):
     <span class="person" data-apparatus="person" data-person=KEY id="m-KEY-N">
