@@ -172,6 +172,14 @@ class _Run:
         self.nodes.append((len(self.text), len(self.text) + len(value), item))
         self.text += value
 
+    def node_at(self, offset: int):
+        """The text node that holds the character at `offset` (or the last one before it)."""
+        return next((n for start, end, n in self.nodes if start <= offset < end), self.nodes[-1][2])
+
+
+def _in_emendation(node) -> bool:
+    return any("emendation" in (p.get("class") or []) for p in node.parents if isinstance(p, Tag))
+
 
 def _runs(soup) -> list[_Run]:
     runs: list[_Run] = [_Run()]
@@ -218,8 +226,6 @@ def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, st
         first = run.nodes[0][2]
         block = _block_of(first)
         para = _paragraph_of(first, block)
-        # inside an emendation a name gets its anchor but no button: the emendation's own button comes first
-        quiet = any("emendation" in (p.get("class") or []) for p in first.parents if isinstance(p, Tag))
         wraps = []  # (start, end, [(attributes of a span, its button)], outermost first)
         org_spans = []  # (start, end, entry)
         for match in found_orgs:
@@ -255,6 +261,8 @@ def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, st
                         f"{entry.key!r}, which does not name the person\n"
                         f"    fix: add the person's key to named_after: of {entry.key} in {orgs.path}"
                     )
+            # inside an emendation a name gets its anchor but no button: the emendation's own button comes first
+            quiet = _in_emendation(run.node_at(s))
             wraps.append((s, e, _person_specs(soup, occurrence, seen, register, quiet)))
             if para:
                 for mention in occurrence.mentions:
