@@ -184,6 +184,52 @@ DOWNLOADS += (
     ),
 )
 
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+DOWNLOADS = DOWNLOADS + (
+    Download(
+        "places.json",
+        "The index of places",
+        "JSON",
+        "application/json",
+        "places",
+        ("records",),
+        ("data/places.yml",),
+        "The places the book names (countries, cities, regions, buildings), with their identification and every "
+        "place where the book names them.",
+    ),
+    Download(
+        "places.csv",
+        "The index of places",
+        "CSV",
+        "text/csv",
+        "places",
+        ("records",),
+        ("data/places.yml",),
+        "The places the book names, one row a place.",
+    ),
+    Download(
+        "organisations.json",
+        "The index of organisations",
+        "JSON",
+        "application/json",
+        "organisations",
+        ("records",),
+        ("data/organisations.yml",),
+        "The organisations the book names (parties and their organs, police, courts, press, groups, and the "
+        "groups the prosecution alleged), with their identification and every place where the book names them.",
+    ),
+    Download(
+        "organisations.csv",
+        "The index of organisations",
+        "CSV",
+        "text/csv",
+        "organisations",
+        ("records",),
+        ("data/organisations.yml",),
+        "The organisations the book names, one row an organisation.",
+    ),
+)
+
 #: What each field of a file means: file -> {field: meaning}. JSON fields are named by their path
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
@@ -394,6 +440,49 @@ FIELDS["chronology.ics"] = {
     "DESCRIPTION": "The date as the book gives it, a supplied year and why, the book’s words with their place, "
     "and another date with its reference and the edition’s remark.",
     "TRANSP": "TRANSPARENT: the events are not appointments and block no time in a calendar.",
+}
+
+
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+_NAMED_FIELDS = {
+    "key": "A short, stable name of the entry (used in links: the mentions in the web edition are pl-KEY-N for a "
+    "place, org-KEY-N for an organisation).",
+    "name": "The name as the index gives it.",
+    "kind": "What it is: for a place country, city, region, building or unidentified; for an organisation party, "
+    "party-organ, state, police, court, army, press, international, group or association.",
+    "forms": "Every form the text prints for it, exactly as printed ('; ' between forms).",
+    "identification": "The identification, in the edition’s words; “not identified” where nothing was found.",
+    "identified": "true where the edition identifies it, false where it could not.",
+    "identification_source": "Where the book itself gives the identification (a note, or a page and words of it).",
+    "evidence": "The works of the edition’s references (references.html) that give the identification, each with "
+    "its locator, as JSON ({ref, at}); ref is the key of the work on the References page.",
+    "remark": "A remark of this edition’s editors.",
+    "mentions": "How many times the reading text and the notes name it.",
+    "mentions_by_page": "The same count page by page, as JSON (chapter-3: 4).",
+}
+_ALLEGED_FIELDS = {
+    "alleged": "true for a group named by the prosecution whose existence the book disputes.",
+    "statement": "For an alleged group, the edition’s one statement of it: “named by the prosecution; the book "
+    "argues that it did not exist”; empty otherwise.",
+    "disputed_at": "For an alleged group, the place where the book argues that it did not exist.",
+    "named_after": "The keys of the persons (persons.csv) whose names stand inside the organisation’s name.",
+}
+_MENTIONS_AT = {
+    "mentions_at": "Every mention, in reading order, as JSON: the page, the note (for a mention in a note), the "
+    "numbered paragraph and the address of the mention in the web edition.",
+}
+FIELDS = {
+    **FIELDS,
+    "places.json": {
+        "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "places": "One record a place, in the order of the index, with the fields of places.csv.",
+    },
+    "places.csv": {**_NAMED_FIELDS, **_MENTIONS_AT},
+    "organisations.json": {
+        "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
+        "organisations": "One record an organisation, in the order of the index, with the fields of organisations.csv.",
+    },
+    "organisations.csv": {**_NAMED_FIELDS, **_ALLEGED_FIELDS, **_MENTIONS_AT},
 }
 
 

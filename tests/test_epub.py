@@ -249,7 +249,7 @@ def test_the_epub_proof_notices_a_lost_word(book, spine, tmp_path):
         for info in book.infolist():
             data = book.read(info)
             if info.filename.endswith("chapter-3.xhtml"):
-                data = data.replace(b"1934 in Leningrad, the terrorist", b"1934 in Leningrad, the", 1)
+                data = data.replace(b"nothing was known of the assassin", b"nothing known of the assassin", 1)
             out.writestr(info.filename, data, compress_type=info.compress_type)
     original = _reading_words(book, spine)
     assert len(_reading_words(zipfile.ZipFile(copy), spine)) == len(original) - 1

@@ -246,6 +246,41 @@ def test_index_of_persons_points_to_pages_that_name_the_person(edition, pages):
     assert checked > 10
 
 
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+NAMED_REGISTERS = {"places": "Index of places", "organisations": "Index of organisations"}
+
+
+@pytest.mark.parametrize("name", NAMED_REGISTERS)
+def test_the_indexes_of_places_and_organisations_give_real_pages(edition, pages, name):
+    """Every place and organisation the text names has an entry; each page it gives names it (in the text or in a
+    footnote of that page, in one of its forms), no page is given twice, and an alleged group says what the data
+    says of it."""
+    index = edition.apparatus.get(name)
+    if index is None or not index.entries:
+        pytest.skip(f"no index of {name} in this edition yet")
+    starts = {
+        n: next((i for i, t in enumerate(pages) if t.startswith(title)), None) for n, title in NAMED_REGISTERS.items()
+    }
+    start = starts[name]
+    assert start is not None, f"the book has no {NAMED_REGISTERS[name].lower()}"
+    end = min([s for s in starts.values() if s is not None and s > start] + [len(pages)])
+    # pdftotext drops a hyphen of the name at a line's end ("Trotskyist-|Zinovievist"): compared without hyphens
+    register = " ".join(pages[start:end]).replace("-", "")
+    checked = 0
+    for entry in index.entries.values():
+        statement = rf", {re.escape(entry.statement)}," if entry.alleged else ""
+        found = re.search(re.escape(_norm(entry.name).replace("-", "")) + statement + r" ((?:\d+, )*\d+)", register)
+        assert found, f"{entry.name} has no entry with pages in the index"
+        numbers = [int(n) for n in found.group(1).split(", ")]
+        assert len(numbers) == len(set(numbers)), f"{entry.name}: a page is given twice: {numbers}"
+        forms = [_norm(f.split(" [")[0]) for f in entry.forms]  # "Moscow [22] Center": the call prints as a number
+        for number in numbers:
+            assert number - 1 < min(s for s in starts.values() if s is not None), f"{entry.name}: page {number}"
+            assert any(f in pages[number - 1] for f in forms), f"index: {entry.name} is not named on page {number}"
+            checked += 1
+    assert checked >= len(index.entries)
+
+
 def _book_words(html: str) -> list[str]:
     """The copy-text words the book gives: front matter and reading text, each note (printed at the foot of its
     page) read back at the end of its chapter as the copy-text prints it, "[n] text"."""

@@ -305,7 +305,7 @@ def test_each_count_shown_beside_the_text_is_the_sum_of_its_terms(site, edition)
         )
         assert sum(values) == result
         # the book's number is printed (as figures or words) just before the mark
-        before = "".join(mark.find_all_previous(string=True, limit=3)[::-1])[-120:]
+        before = "".join(mark.find_all_previous(string=True, limit=6)[::-1])[-120:]  # across marked names
         numbers = {int(n) for n in re.findall(r"\d+", before)} | {v for w, v in NUMBER_WORDS.items() if w in before}
         assert book in numbers, (page.url, before)
         verdict = "checks" if result == book else "does not check"

@@ -22,6 +22,8 @@ from .transform import BookForm
 #: Site pages the book does not carry: replaced by the book's own form of the same data, or about the web only.
 WEB_ONLY = {"open-data"}
 REPLACED = {"persons": "persons", "sources": "sources"}  # apparatus part -> the site page it replaces
+# -- places and organisations (issue 16): the book's own registers replace the two index pages ------------------
+REPLACED = {**REPLACED, "places": "places", "organisations": "organisations"}
 
 
 def replaced_pages(edition: redbook.Edition) -> set[str]:
@@ -111,6 +113,47 @@ def _identified_intro(edition) -> str:
     )
 
 
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+#: The two registers made from redbook/named.py's indexes: apparatus part -> (title, what the intro says).
+NAMED = {
+    "places": (
+        "Index of places",
+        "The places the book names, in the reading text and in its notes, with the pages of this printing; a place "
+        "named inside the name of an organisation is indexed under the organisation.",
+    ),
+    "organisations": (
+        "Index of organisations",
+        "The organisations the book names, in the reading text and in its notes, with the pages of this printing. "
+        "A group named by the prosecution whose existence the book disputes is said to be so.",
+    ),
+}
+
+
+def named_index(edition, name: str, ids: set[str], page_of, target: BookForm) -> str | None:
+    index = edition.apparatus.get(name)
+    if index is None or not index.entries:
+        return None
+    title, about = NAMED[name]
+    rows, letter = [], None
+    for entry in index.entries.values():
+        places = [_place(target, m.page, m.anchor, m.note, ids) for m in index.mentions_of(entry.key)]
+        if not places:
+            continue
+        if entry.letter != letter:
+            letter = entry.letter
+            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+        statement = f", <i>{escape(entry.statement)}</i>," if entry.alleged else ""
+        rows.append(
+            f'<p class="index-entry"><span class="index-name">{escape(entry.name)}</span>{statement} '
+            f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
+        )
+    return (
+        f'<section class="part part--back register" id="{name}"><h1 data-running="{title}" '
+        f'data-bookmark="{title}">{title}</h1><p class="index-intro">{escape(about)}</p>'
+        '<div class="index-columns">' + "".join(rows) + "</div></section>"
+    )
+
+
 def sources_list(edition, ids: set[str], page_of, target: BookForm) -> str | None:
     data = edition.apparatus.get("sources")
     if data is None:
@@ -142,4 +185,6 @@ def sections(edition: redbook.Edition, soup: BeautifulSoup, target: BookForm, pa
         return []
     ids = {tag["id"] for tag in soup.find_all(id=True)}
     made = [sources_list(edition, ids, page_of, target), persons_index(edition, ids, page_of, target)]
+    # -- places and organisations (issue 16) --------------------------------------------------------------------
+    made += [named_index(edition, name, ids, page_of, target) for name in NAMED]
     return [BeautifulSoup(html, "html.parser").section for html in made if html]

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from bs4 import Tag
 
 from redbook.render import citations, commentary, emendations, notes, paragraphs, persons, sums, timeline, titles
+from redbook.render import named as named_web  # places and organisations (issue 16)
 from redbook.render.target import Target
 
 from .pages import SitePage
@@ -91,6 +92,9 @@ def transform_apparatus(edition, article: Tag, form: BookForm) -> None:
         # -- the chronology (issue 16) --
         elif thing == "timeline":
             timeline.book(edition, element, form)
+        # -- places and organisations (issue 16): a marked name keeps its words and its anchor --------------
+        elif thing in ("org", "placename"):
+            named_web.book(element)
 
 
 def drop_interactive(article: Tag) -> None:

@@ -6,6 +6,8 @@
     sources.bib, sources.csl.json      when the sources are (apparatus "sources")
     commentary.json, commentary.csv    when the commentary is (apparatus "commentary")
     chronology.json, .csv, .ics        when the chronology is (apparatus "chronology"; redbook/downloads/chronology.py)
+    places.json, places.csv,           when the indexes of places and organisations are ("places",
+    organisations.json, .csv           "organisations"): records(), with the place of each mention in the site
     provenance.json                    what each file is, where it comes from, its checksum, and the rights
 
 A part of the apparatus offers its own data for download: its object in edition.apparatus has `to_json()`
@@ -206,6 +208,46 @@ _RECORDS: dict[str, Callable] = {"persons": _persons_records, "commentary": _com
 _OWN: dict[str, Callable] = {**chronology.FORMATS}
 
 
+# -- places and organisations (issue 16) ------------------------------------------------------------------------
+NAMED = ("places", "organisations")
+
+
+def _mention_places(site: Path | None, part: str) -> dict[str, list[str]]:
+    """Each entry's mention links, in reading order, from the built index page (PART.html): the build has filled
+    in each mention's paragraph there (redbook/render/named.py)."""
+    page = site / f"{part}.html" if site is not None else None
+    if page is None or not page.exists():
+        return {}
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+    return {
+        entry["data-key"]: [a["href"] for a in entry.select(".index-mentions a[href]")]
+        for entry in soup.select('[data-apparatus="index-entry"][data-key]')
+    }
+
+
+def named_records(edition: redbook.Edition, part: str, site: Path | None = None) -> list[dict]:
+    """records() of the index, each with its mentions: page, note, paragraph and the address in the web edition."""
+    index = edition.apparatus[part]
+    links = _mention_places(site, part)
+    out = []
+    for record in index.records():
+        hrefs = links.get(record["key"], [])
+        mentions = []
+        for n, m in enumerate(index.mentions_of(record["key"])):
+            url = hrefs[n] if n < len(hrefs) else ""
+            fragment = url.partition("#")[2]
+            mentions.append(
+                {
+                    "page": m.page,
+                    "note": m.note,
+                    "paragraph": fragment[1:] if m.note is None and fragment.startswith("p") else None,
+                    "url": f"{edition.pages[m.page].url}#{m.anchor}",
+                }
+            )
+        out.append({**record, "mentions_at": mentions})
+    return out
+
+
 def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
     if download.part is None:
         return _CORE[download.file](edition, site)
@@ -214,6 +256,8 @@ def content(edition: redbook.Edition, download: Download, site: Path | None = No
     data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
     if download.format == "JSON" and isinstance(data, str):
         data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
+    if download.part in NAMED:  # places and organisations (issue 16)
+        data = named_records(edition, download.part, site)
     if isinstance(data, str):
         return data
     if download.format == "CSV":
