@@ -1,4 +1,4 @@
-"""The apparatus switch (overrides/partials/apparatus-switch.html, docs/assets/apparatus.js): on every page of the
+"""The apparatus switch (overrides/partials/apparatus-switch.html, overrides/assets/javascripts/apparatus.js (the edition's own code, beside the theme: no content file may carry a script)): on every page of the
 reading text, from the keyboard and on a phone, the choice kept between pages and in a copy opened from disk; with
 it off no mark of the apparatus shows, and what goes is only what the edition adds (data-copytext="")."""
 
