@@ -7,11 +7,11 @@ import re
 
 import pytest
 from browser_support import (
-    AXE,
     OPEN_POPOVERS,
     READING,
     close_popovers,
     copytext_notes,
+    inject_axe,
     open_popover,
     sample_triggers,
     trigger,
@@ -49,7 +49,7 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_or_open_popover(
         page.goto(site_url + name)
         palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert palette == ("slate" if scheme == "dark" else "default"), f"{name}: the {scheme} scheme is not applied"
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         if available is None and rules:
             available = page.evaluate("axe.getRules().map(r => r.ruleId)")
             rules = [r for r in rules if r in available]

@@ -5,7 +5,7 @@ it off no mark of the apparatus shows, and what goes is only what the edition ad
 from __future__ import annotations
 
 import pytest
-from browser_support import AXE, PHONE, READING
+from browser_support import PHONE, READING, inject_axe
 
 pytestmark = pytest.mark.browser
 
@@ -132,7 +132,7 @@ def test_axe_finds_nothing_serious_in_either_view(reader, site_url):
     _, page = reader()
     page.goto(site_url + "chapter-4.html")
     for _ in range(2):
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         found = page.evaluate(
             """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
                  .filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.help)"""

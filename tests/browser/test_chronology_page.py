@@ -5,7 +5,7 @@ and leads to its place; on a phone the drawing scrolls in its frame and the page
 from __future__ import annotations
 
 import pytest
-from browser_support import AXE, PHONE
+from browser_support import PHONE, inject_axe
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def _blocking(violations: list[dict]) -> list[str]:
 def test_axe_finds_no_serious_or_critical_violation(reader, site_url, scheme):
     _, page = reader(color_scheme=scheme)
     page.goto(site_url + PAGE)
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     assert not _blocking(page.evaluate(RUN_AXE))
     page.click("details.timeline-text > summary")  # the timeline as a list, open
     assert page.locator("ol.timeline-list").is_visible()

@@ -12,7 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, AXE, Trigger, close_popovers, inside_screen, near, open_popover, triggers
+from browser_support import (
+    ARTIFACTS,
+    Trigger,
+    close_popovers,
+    inject_axe,
+    inside_screen,
+    near,
+    open_popover,
+    triggers,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -349,7 +358,7 @@ def test_a_table_that_scrolls_on_a_phone_can_be_scrolled_from_the_keyboard(reade
     found = {}
     for name in ["dossiers.html", "principles.html", "rosters.html", "open-data.html", "chapter-4.html"]:
         page.goto(site_url + name)
-        page.add_script_tag(path=str(AXE))
+        inject_axe(page)
         violations = page.evaluate(
             "async () => (await axe.run(document, {runOnly: ['scrollable-region-focusable']})).violations"
             ".map(v => v.nodes.map(n => n.target.join(' '))).flat()"
