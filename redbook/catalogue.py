@@ -234,6 +234,7 @@ DOWNLOADS = DOWNLOADS + (
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
     "notes.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "license": "The licence of the edition’s own work in the file, from data/licence.yml.",
         "license.id": "Its SPDX identifier (CC-BY-4.0: Creative Commons Attribution 4.0 International).",
@@ -276,6 +277,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "url": "The place in the web edition.",
     },
     "persons.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "license": "The licence of the register (CC BY 4.0), as in notes.json.",
         "persons": "One record a person the book names, in the order of the index, with the fields of persons.csv.",
@@ -328,6 +330,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     # -- issue 15: the edition's commentary --
     "commentary.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "commentary": "The remarks, in the order of data/commentary.yml, with the fields of commentary.csv.",
         "commentary[].id": "The remark’s number (c1, c2 ...); its marker in the text shows it.",
@@ -359,6 +362,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "url": "The remark’s marker in the web edition.",
     },
     "dossiers.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "about": "What the file holds.",
         "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "source_file": "The edition’s data file it is made from.",
@@ -412,6 +416,7 @@ _CHRONOLOGY_OTHER = {
     "remark": "The edition’s remark on the two dates.",
 }
 FIELDS["chronology.json"] = {
+    "license": "The licence of the data (CC BY 4.0), as in notes.json.",
     "about": "What the file holds.",
     "source_file": "The edition’s data file it is made from.",
     "count": "How many events.",
@@ -474,11 +479,13 @@ _MENTIONS_AT = {
 FIELDS = {
     **FIELDS,
     "places.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "places": "One record a place, in the order of the index, with the fields of places.csv.",
     },
     "places.csv": {**_NAMED_FIELDS, **_MENTIONS_AT},
     "organisations.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "organisations": "One record an organisation, in the order of the index, with the fields of organisations.csv.",
     },

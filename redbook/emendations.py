@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from redbook.mapping import check_mapping
+
 from .errors import Collector
 from .yamlsrc import parse_yaml, read_text
 
@@ -62,14 +64,7 @@ def load_emendations(path: Path, root: Path, problems: Collector) -> list[Emenda
         if not isinstance(item, dict):
             problems.add(display, 1, f"entry {number} is not a set of fields", "write '- page: ...' and so on")
             continue
-        for key in item:
-            if key not in KEYS:
-                problems.add(
-                    display,
-                    item.key_lines[key],
-                    f"unknown field {key!r} in emendation E{number}",
-                    f"use only {', '.join(sorted(KEYS))}; check the spelling",
-                )
+        check_mapping(item, display, problems, f"emendation E{number}", KEYS)
         kind = item.get("kind", "correction")
         if kind not in KINDS:
             problems.add(

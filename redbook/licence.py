@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redbook.errors import Collector
+from redbook.mapping import check_mapping
 from redbook.yamlsrc import parse_yaml, read_text
 
 LICENCE_FILE = Path("data/licence.yml")
@@ -82,14 +83,7 @@ def _parse(path: Path, display: str, problems: Collector) -> Licences | None:
         )
         return None
     count = len(problems.problems)
-    for key in data:
-        if key not in TOP_KEYS:
-            problems.add(
-                display,
-                data.key_lines[key],
-                f"unknown field {key!r}",
-                f"use only {', '.join(sorted(TOP_KEYS))}; check the spelling",
-            )
+    check_mapping(data, display, problems, "the licence file", TOP_KEYS)
     for key in sorted(TOP_KEYS - set(data)):
         problems.add(display, 1, f"the field {key!r} is missing", f"add '{key}:' (see the comment at the top)")
     for key in ("holder", "statement", "copytext"):
@@ -127,15 +121,7 @@ def _licence(item, display: str, line: int, problems: Collector) -> Licence | No
         problems.add(display, line, "a licence must be a set of fields", f"give {', '.join(sorted(LICENCE_KEYS))}")
         return None
     ok = True
-    for key in item:
-        if key not in LICENCE_KEYS:
-            problems.add(
-                display,
-                item.key_lines[key],
-                f"unknown field {key!r} in a licence",
-                f"use only {', '.join(sorted(LICENCE_KEYS))}; check the spelling",
-            )
-            ok = False
+    ok = check_mapping(item, display, problems, "a licence", LICENCE_KEYS) and not (set(item) - LICENCE_KEYS)
     for key in sorted(LICENCE_KEYS - set(item)):
         problems.add(display, item.line, f"the licence lacks '{key}'", f"add '{key}:' to it")
         ok = False

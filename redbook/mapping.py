@@ -39,7 +39,7 @@ def check_mapping(
                 display,
                 key_lines.get(key, line),
                 f"unknown field {key!r} in {what}",
-                f"{hint}the fields of {what} are: {', '.join(sorted(allowed))}",
+                f"{hint}the fields of {what} are: {', '.join(sorted(allowed))}; check the spelling",
             )
     missing = sorted(k for k in required if k not in item or item[k] in (None, ""))
     for key in missing:

@@ -54,11 +54,14 @@ class Edition:
 
     def site_url(self) -> str:
         """The site's public address from mkdocs.yml (site_url, set by REDBOOK_SITE_URL), or ""; read once."""
-        if "site_url" not in self._settings:
+        import os
+
+        key = ("site_url", os.environ.get("REDBOOK_SITE_URL"))  # read again when the environment says otherwise
+        if key not in self._settings:
             from .address import site_url
 
-            self._settings["site_url"] = site_url(self.root)
-        return self._settings["site_url"]
+            self._settings[key] = site_url(self.root)
+        return self._settings[key]
 
     def emendation(self, number: int) -> Emendation:
         return self.emendations[number - 1]  # numbered E1, E2 ... in the order of the data file

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from redbook.mapping import check_mapping
+
 from .errors import Collector
 from .yamlsrc import parse_yaml, read_text
 
@@ -62,14 +64,7 @@ class Gap:
 
 
 def _check_keys(item, allowed, display, problems, what):
-    for key in item:
-        if key not in allowed:
-            problems.add(
-                display,
-                item.key_lines.get(key, item.line),
-                f"unknown field {key!r} in {what}",
-                f"use only {', '.join(sorted(allowed))}; check the spelling",
-            )
+    check_mapping(item, display, problems, what, allowed)
 
 
 def _doubt(item, number, by, display, problems) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redbook.errors import Collector
+from redbook.mapping import check_mapping
 from redbook.yamlsrc import parse_yaml, read_text
 
 NAME = "changelog"
@@ -97,14 +98,7 @@ def load(edition, problems: Collector) -> Changelog:
         if not isinstance(item, dict):
             problems.add(display, line, "each version must be a set of fields", "write '- version: 1.1' and so on")
             continue
-        for key in item:
-            if key not in KEYS:
-                problems.add(
-                    display,
-                    item.key_lines[key],
-                    f"unknown field {key!r} in a changelog entry",
-                    f"use only {', '.join(sorted(KEYS))}; check the spelling",
-                )
+        check_mapping(item, display, problems, "a changelog entry", KEYS)
         version, date, summary = item.get("version"), item.get("date"), item.get("summary")
         if not isinstance(version, str) or not VERSION.match(version):
             problems.add(

@@ -37,6 +37,7 @@ from redbook.bibfile import field_line as _field_line
 from redbook.bibfile import plain as _plain
 from redbook.bibfile import syntax as _syntax
 from redbook.errors import Collector
+from redbook.mapping import check_mapping
 from redbook.safety import scan
 from redbook.yamlsrc import parse_yaml, read_text
 
@@ -400,14 +401,7 @@ def _note_citations(edition, sources: dict[str, Source], problems: Collector) ->
                         "write '- source: KEY' and, if any, 'locator: ...'",
                     )
                     continue
-                for name in entry:
-                    if name not in CITATION_KEYS:
-                        problems.add(
-                            display,
-                            entry.key_lines.get(name, at),
-                            f"unknown field {name!r} in a citation",
-                            f"use only {', '.join(sorted(CITATION_KEYS))}",
-                        )
+                check_mapping(entry, display, problems, "a citation", CITATION_KEYS)
                 key = entry["source"]
                 locator = entry.get("locator", "")
                 if not isinstance(locator, str):

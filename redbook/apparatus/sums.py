@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redbook.mapping import check_mapping
+
 from ..errors import Collector
 from ..yamlsrc import Mapping, parse_yaml, read_text
 from .persons import segments
@@ -98,14 +100,7 @@ def _one(entry, edition, register, bodies, done, problems, display) -> Sum | Non
         add(None, f"a sum is not a mapping: {entry!r}", "write each sum as '- id: ...' with its fields")
         return None
     line = entry.line
-    for k in entry:
-        if k not in KEYS:
-            add(
-                entry.key_lines[k],
-                f"unknown field {k!r} in the sum {entry.get('id', '?')!r}",
-                f"the fields of a sum are {', '.join(sorted(KEYS))}",
-            )
-            return None
+    check_mapping(entry, display, problems, f"the sum {entry.get('id', '?')!r}", KEYS)  # the rest is read on
     for k in ("id", "page", "at", "book", "terms"):
         if k not in entry:
             add(line, f"the sum {entry.get('id', '?')!r} has no {k}:", "see the comment at the top of the file")

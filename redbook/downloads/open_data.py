@@ -252,8 +252,9 @@ def content(edition: redbook.Edition, download: Download, site: Path | None = No
     if download.part is None:
         return _CORE[download.file](edition, site)
     if download.file in _OWN:
-        return _OWN[download.file](edition, site)
-    data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
+        data = _OWN[download.file](edition, site)
+    else:
+        data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
     if download.format == "JSON" and isinstance(data, str):
         data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
     if download.part in NAMED:  # places and organisations (issue 16)

@@ -25,6 +25,10 @@ def _squeezed(value: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+#: The marked names of the page (redbook/plugin/mentions.py), whose words are an index's anchor and nothing else.
+NAMES = {"org", "placename", "person"}
+
+
 def place(soup, page, edition) -> dict[str, str]:
     """Put a token after the lemma of each remark on this page's running text; return token -> marker."""
     data = edition.apparatus.get("commentary")
@@ -51,6 +55,12 @@ def place(soup, page, edition) -> dict[str, str]:
             offset += len(node)
         token = f"\ue002{remark.ident}\ue002"
         value, cut = str(node), end - offset
-        node.replace_with(value[:cut] + token + value[cut:])
         tokens[token] = commentary.render(edition, remark)
+        host = node  # a lemma that ends a marked name: the marker follows the name, not inside its anchor
+        while cut == len(value) and host.next_sibling is None and host.parent.get("data-apparatus") in NAMES:
+            host = host.parent
+        if host is not node:
+            host.insert_after(token)
+            continue
+        node.replace_with(value[:cut] + token + value[cut:])
     return tokens

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from redbook.mapping import check_mapping
+
 from ...errors import Collector
 from ...russian import foreign_letters
 from ...yamlsrc import Mapping
@@ -39,13 +41,7 @@ class _Reader:
         if not isinstance(item, Mapping):
             self.add(getattr(item, "line", 1), f"{what} is not a set of fields", "write 'key: value' lines under it")
             return False
-        for key in item:
-            if key not in allowed:
-                self.add(
-                    item.key_lines[key],
-                    f"unknown field {key!r} in {what}",
-                    f"use only {', '.join(sorted(allowed))}; check the spelling",
-                )
+        check_mapping(item, PATH, self.problems, what, allowed)
         return True
 
     def text(self, item: Mapping, key: str, what: str, *, required: bool = True) -> str | None:
