@@ -234,7 +234,6 @@ DOWNLOADS = DOWNLOADS + (
 #: ("notes[].number"); CSV fields by their column. The tests check that every field of every file is here.
 FIELDS: dict[str, dict[str, str]] = {
     "notes.json": {
-        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "license": "The licence of the edition’s own work in the file, from data/licence.yml.",
         "license.id": "Its SPDX identifier (CC-BY-4.0: Creative Commons Attribution 4.0 International).",
@@ -277,7 +276,6 @@ FIELDS: dict[str, dict[str, str]] = {
         "url": "The place in the web edition.",
     },
     "persons.json": {
-        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "license": "The licence of the register (CC BY 4.0), as in notes.json.",
         "persons": "One record a person the book names, in the order of the index, with the fields of persons.csv.",
@@ -362,7 +360,6 @@ FIELDS: dict[str, dict[str, str]] = {
         "url": "The remark’s marker in the web edition.",
     },
     "dossiers.json": {
-        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "about": "What the file holds.",
         "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "source_file": "The edition’s data file it is made from.",
