@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import redbook
+from redbook.book import epub
+
 from support import ROOT
 
 # The banners of Material (NO_MKDOCS_2_WARNING) and of ProperDocs (DISABLE_MKDOCS_2_WARNING) are not warnings of
@@ -95,6 +98,7 @@ def properdocs_site(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("properdocs") / "site"
     result = properdocs_build(ROOT, target)
     assert result.returncode == 0, "properdocs build --strict failed:\n" + result.stdout + result.stderr
+    epub.write_epub(redbook.load(ROOT), target)  # as `make build` does after either engine's build
     return target
 
 

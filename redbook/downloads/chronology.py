@@ -185,7 +185,8 @@ def _moment(moment: dt.datetime | None) -> dt.datetime:
         return moment
     from redbook.apparatus.changelog import build_moment
 
-    return build_moment()
+    # the day of the build, at its start: the same file from every build of one day (and from either engine)
+    return build_moment().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 #: The text of each file, for the downloads step: file -> function(edition, site) -> str.

@@ -83,17 +83,19 @@ def render(edition, remark, target: Target = Target.WEB, *, interactive: bool = 
             f'href="commentary.xhtml#{attr(remark.ident)}">{text(remark.ident)}</a>'
         )
     label = f"Commentary {remark.ident}, {remark.kind_label.lower()}, on the words “{remark.lemma}”"
+    # On the web the mark "c1" is drawn by the stylesheet (data-mark): it is no word of the page, so that finding,
+    # copying or searching the book's words across it works; its name for assistive technology is the label.
     if not interactive:
         # inside a note's popover: a popover does not open another
         return (
             f'<a class="comment-link" data-copytext="" {ids} href="{PAGE}#{attr(remark.ident)}" '
-            f'aria-label="{attr(label)}">{text(remark.ident)}</a>'
+            f'aria-label="{attr(label)}" data-mark="{attr(remark.ident)}"></a>'
         )
     pop = f"pop-{remark.anchor}"
     return (
         f'<span class="comment" data-copytext="" {ids}>'
         f'<button type="button" class="comment-ref" id="{attr(remark.anchor)}" popovertarget="{pop}" '
-        f'aria-label="{attr(label)}">{text(remark.ident)}</button>'
+        f'aria-label="{attr(label)}" data-mark="{attr(remark.ident)}"></button>'
         f'<span class="comment-pop" id="{pop}" popover role="note" aria-label="Commentary {attr(remark.ident)}">'
         f'<span class="pop-head">{text(_head(remark))}</span> {_body(edition, remark, target)} '
         f'<a class="comment-pop__all" href="{PAGE}#{attr(remark.ident)}">All remarks of the commentary</a>'

@@ -141,7 +141,7 @@ def test_search_finds_the_word_and_leads_to_its_paragraphs(reader, site_url, sit
     reached = set()
     for href in dict.fromkeys(hrefs):
         page.goto(href)
-        page.wait_for_selector("article mark", timeout=10_000)
+        page.wait_for_selector("article mark >> visible=true", timeout=10_000)
         path, anchor = urlsplit(href).path.lstrip("/"), urlsplit(href).fragment
         found = page.evaluate(SECTION_MARKS, [anchor, word])
         assert "error" not in found, found
@@ -214,7 +214,7 @@ def test_the_site_opened_from_disk_works_offline(reader, site_copy):
     hrefs = page.eval_on_selector_all(".md-search-result__link", "as => as.map(a => a.href)")
     assert hrefs and all(h.startswith(base) for h in hrefs)
     page.goto(next(h for h in hrefs if re.search(r"[?&]h=[^&#]", h)))
-    page.wait_for_selector("article mark", timeout=10_000)
+    page.wait_for_selector("article mark >> visible=true", timeout=10_000)
     # every download the pages offer is a file of the copy; the PDF only once `make build` has written it
     offered = set()
     for name in sorted(p.name for p in site_copy.glob("*.html") if p.name != "404.html"):  # 404: for servers
