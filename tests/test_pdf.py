@@ -259,7 +259,12 @@ def test_the_indexes_of_places_and_organisations_give_real_pages(edition, pages,
     if index is None or not index.entries:
         pytest.skip(f"no index of {name} in this edition yet")
     starts = {
-        n: next((i for i, t in enumerate(pages) if t.startswith(title)), None) for n, title in NAMED_REGISTERS.items()
+        # a register's first page, not the contents page that lists it with dot leaders ("Index of places . . . 157")
+        n: next(
+            (i for i, t in enumerate(pages) if t.startswith(title) and not t[len(title) :].lstrip().startswith(".")),
+            None,
+        )
+        for n, title in NAMED_REGISTERS.items()
     }
     start = starts[name]
     assert start is not None, f"the book has no {NAMED_REGISTERS[name].lower()}"

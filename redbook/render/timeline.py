@@ -59,9 +59,35 @@ _SEG_TICKS = (  # labelled years of the compressed parts
 )
 
 
-#: The drawing's styles are the stylesheets': docs/assets/chronology.css on the web, print.css and epub.css in
-#: the books (in the text's colour there, without CSS variables, the labels in the book's face). No <style> in
-#: the page: the post-build scan allows none inside a page's text.
+#: The drawing's styles are the stylesheets' on the web (docs/assets/chronology.css) and in the e-book (epub.css):
+#: no <style> in a page, where the post-build scan allows none. WeasyPrint applies no document style sheet inside
+#: an SVG, so the printed drawing carries its own: in the text's colour, a supplied year's mark a ring, the labels
+#: in the book's face (print.css's families, then the e-book's).
+PRINT_SVG_STYLE = """
+.tl-axis, .tl-tick, .tl-break { stroke: currentColor; fill: none; }
+.tl-tick { stroke-width: 0.8; }
+.tl-axis { stroke-width: 1.2; }
+.tl-break { stroke-width: 1.2; }
+.tl-zoom { fill: var(--tl-zoom, currentColor); fill-opacity: 0.07; }
+.tl-label { fill: currentColor; font-size: 11px; font-family: inherit; }
+.tl-label-small { fill: currentColor; font-size: 9px; font-family: inherit; }
+.tl-heading { fill: currentColor; font-size: 11.5px; font-style: italic; font-family: inherit; }
+.tl-dot { fill: var(--tl-accent, currentColor); stroke: var(--tl-accent, currentColor); stroke-width: 1.2; }
+.tl-dot-supplied { fill: var(--tl-background, transparent); fill-opacity: 1; }
+.tl-bar { stroke: var(--tl-accent, currentColor); stroke-width: 5; stroke-linecap: round; stroke-opacity: 0.75; }
+.tl-bar-supplied { stroke-dasharray: 3 2; }
+a.tl-event:focus, a.tl-event:hover { outline: none; }
+a.tl-event:focus .tl-dot, a.tl-event:hover .tl-dot { stroke-width: 3; }
+a.tl-event:focus .tl-bar, a.tl-event:hover .tl-bar { stroke-width: 8; stroke-opacity: 1; }
+a.tl-event:focus .tl-focus { stroke: currentColor; stroke-width: 1.5; fill: none; }
+.tl-focus { stroke: none; fill: none; }
+
+.tl-dot { fill: currentColor; stroke: currentColor; }
+.tl-dot-supplied { fill: none; }
+.tl-bar { stroke: currentColor; }
+.tl-zoom { fill: currentColor; }
+.tl-label, .tl-label-small, .tl-heading { font-family: "Book latin", "Book latin-ext", "Source Serif 4", serif; }
+"""
 
 
 def x_of(day: dt.date) -> float:
@@ -443,7 +469,12 @@ def book(edition, element, form) -> None:
     markup = timeline_figure(
         events, href_of, ident=element.get("id") or "timeline", list_open=True, min_width=None, linked=ebook
     )
-    figure = BeautifulSoup(markup, "xml").find("figure")  # XML keeps the SVG's names as written (viewBox)
+    document = BeautifulSoup(markup, "xml")
+    figure = document.find("figure")  # XML keeps the SVG's names as written (viewBox)
+    if not ebook:
+        style = document.new_tag("style")
+        style.string = PRINT_SVG_STYLE
+        figure.find("svg").insert(0, style)
     listing = figure.find("details").extract()
     if ebook:
         del figure.find("svg")["role"]  # EPUB 3.2 allows only application, document or img on an svg
