@@ -31,7 +31,7 @@ from scripts.localsite import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT = ("mkdocs.yml", "docs", "footnotes", "data", "source", "macros", "redbook", "overrides")
+PROJECT = ("mkdocs.yml", "docs", "footnotes", "data", "source", "macros", "redbook", "overrides", "scripts")
 PLAIN_CONFIG = """site_name: The Red Book on the Moscow Trials
 use_directory_urls: false
 theme:
@@ -192,10 +192,16 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each side (default 3)")
     parser.add_argument("--reading", action="store_true", help="also open every page in Chromium")
+    parser.add_argument("--only", default="build,preview,full", help="which measures: build, preview, full")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        measures = [build_ratio, preview_ratio, full_build]
+        chosen = set(args.only.split(","))
+        measures = [
+            m
+            for name, m in (("build", build_ratio), ("preview", preview_ratio), ("full", full_build))
+            if name in chosen
+        ]
         for measure in measures:
             for key, value in measure(args.runs, tmp).items():
                 print(f"{key:66} {value}", flush=True)
