@@ -96,7 +96,7 @@ class _Preview:
 
     def __init__(self, project: Path, strict: bool):
         self.project = project
-        command = [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{free_port()}"]
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"]
         self.process = subprocess.Popen(
             command + (["--strict"] if strict else []),
             cwd=project,
