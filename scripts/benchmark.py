@@ -106,8 +106,9 @@ class _Preview:
             text=True,
         )
         self._wait_for("Serving on")
+        time.sleep(2)  # the watcher starts with the server: an edit in its first moment would go unseen
 
-    def _wait_for(self, words: str, timeout: float = 300) -> None:
+    def _wait_for(self, words: str, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             line = self.process.stderr.readline()
