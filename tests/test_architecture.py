@@ -199,3 +199,14 @@ def test_the_books_do_not_read_the_web_pages_css_classes(site, edition, tmp_path
     strip = lambda html: re.sub(r"renamed-", "", html)  # noqa: E731  a class the books copy over from the web
     assert strip(after[0]) == before[0]
     assert [strip(b) for b in after[1]] == before[1]
+
+
+def test_the_preview_watches_every_source_of_the_edition():
+    """A contributor who fixes a word in a data file sees it in `make serve`: MkDocs watches docs/ alone unless
+    told; every folder the model reads from, or the build's code, is watched too."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    watched = set(config.get("watch", []))
+    import redbook
+
+    assert set(redbook.INPUTS) - {"docs"} <= watched, watched
+    assert {"macros", "redbook", "overrides"} <= watched, watched
