@@ -176,10 +176,11 @@ OPEN_AND_MEASURE = """async ([sample, block]) => {
   const found = [];
   for (const [index, pop, parent] of sample) {
     const outer = parent === null ? buttons[index] : buttons[parent];
-    outer.scrollIntoView({block});
+    outer.scrollIntoView({block, behavior: 'instant'});  // not the page's smooth scrolling: measured at rest
     if (parent !== null) outer.click();
     buttons[index].click();
-    await new Promise(r => requestAnimationFrame(r));
+    // two frames: the popover is placed against its anchor in the frame after the one that opened it
+    for (let i = 0; i < 3; i++) await new Promise(r => requestAnimationFrame(r));
     const p = document.getElementById(pop), r = p.getBoundingClientRect(), b = buttons[index].getBoundingClientRect();
     found.push({pop, open: p.matches(':popover-open'), visible: p.checkVisibility(),
                 left: r.left, right: r.right, top: r.top, bottom: r.bottom,
