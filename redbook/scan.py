@@ -377,11 +377,13 @@ def _scan_file(data: bytes, name: str) -> list[Problem]:
     return []
 
 
-def scan_output(site: Path, theme_dirs: tuple[Path, ...] = ()) -> list[Problem]:
+def scan_output(site: Path, theme_dirs: tuple[Path, ...] = (), memo: dict | None = None) -> list[Problem]:
     """Every problem of the built site and of the e-book in it (see the module's docstring).
 
     A file that is byte for byte the theme's own (Material's scripts and style sheets, as installed) is not read
-    again: no pull request can change it, and it is most of the bytes of the site."""
+    again: no pull request can change it, and it is most of the bytes of the site. `memo` (the plugin's, kept
+    across the rebuilds of a preview) holds the problems of each file by its name and the digest of its bytes:
+    a file that did not change is not parsed again."""
     site = Path(site)
     problems: list[Problem] = []
     for path in sorted(site.rglob("*")):
@@ -400,11 +402,24 @@ def scan_output(site: Path, theme_dirs: tuple[Path, ...] = ()) -> list[Problem]:
         name = path.relative_to(site).as_posix()
         if name.startswith("assets/") and _the_themes(path, name, theme_dirs):
             continue
-        if path.suffix.lower() == ".epub":
-            problems += _scan_epub(path.read_bytes(), name)
-        else:
-            problems += _scan_file(path.read_bytes(), name)
+        problems += _scan_path(path, name, memo)
     return problems
+
+
+def _scan_path(path: Path, name: str, memo: dict | None) -> list[Problem]:
+    data = path.read_bytes()
+    key = (name, hashlib.blake2b(data, digest_size=20).digest()) if memo is not None else None
+    if key is not None and key in memo:
+        return memo[key]
+    found = _scan_epub(data, name) if path.suffix.lower() == ".epub" else _scan_file(data, name)
+    if key is not None:
+        memo[key] = found
+    return found
+
+
+def check_file(path: Path, name: str) -> None:
+    """One file of the output (the e-book, once it is written): stop on any problem, as check_output does."""
+    _raise(_scan_path(Path(path), name, None))
 
 
 def _the_themes(path: Path, name: str, theme_dirs: tuple[Path, ...]) -> bool:
@@ -444,6 +459,6 @@ def _raise(problems: list[Problem]) -> None:
         raise PluginError(message)
 
 
-def check_output(site: Path, theme_dirs: tuple[Path, ...] = ()) -> None:
+def check_output(site: Path, theme_dirs: tuple[Path, ...] = (), memo: dict | None = None) -> None:
     """For the build's on_post_build: stop, naming each problem and the source file it comes from."""
-    _raise(scan_output(site, theme_dirs))
+    _raise(scan_output(site, theme_dirs, memo))

@@ -19,6 +19,10 @@ import json
 import re
 from pathlib import Path
 
+from redbook.downloads import siteplaces
+from redbook.downloads.siteplaces import Places
+from redbook.render import timeline
+
 ABOUT = (
     "The dates that L. Sedov, The Red Book on the Moscow Trials (1936), part I, and its notes give, sorted in "
     "time, with the book's words and their place; a year supplied from context is marked (year_supplied, "
@@ -146,31 +150,26 @@ def to_ics(records: list[dict], dtstamp: dt.datetime) -> str:
 
 
 # -- the downloads step (redbook/downloads/open_data.py writes the files of redbook/catalogue.py) -----------
-def places(site: Path | None) -> dict[str, str]:
-    """Each event's place in the built site, from the Chronology page's own links (id -> chapter-5.html#p5.12)."""
-    page = site / "chronology.html" if site is not None else None
-    if page is None or not page.exists():
-        return {}
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-    found = {}
-    for row in soup.select("tr[data-event]"):
-        link = row.find_all("td")[-1].find("a", href=True)
-        if link is not None:
-            found[row["data-event"]] = link["href"]
-    return found
+def _href(event, places: Places | None) -> str | None:
+    """Where the Chronology page's table links an event (redbook/render/timeline.py, web_href): its note or the
+    head of its page, else the paragraph the build found for its words."""
+    if places is None:
+        return None
+    if event.note is not None or not event.numbered:
+        return timeline.web_href(event)
+    return siteplaces.href(places, event.key)
 
 
-def site_records(edition, site: Path | None = None) -> list[dict]:
-    """The model's records with each event's paragraph and address in the built site (when there is one)."""
+def site_records(edition, places: Places | None = None) -> list[dict]:
+    """The model's records with each event's paragraph and address in the built site (`places`: the build's map,
+    redbook/downloads/siteplaces.py; without it, no place in the site)."""
     chronology = edition.apparatus.get("chronology")
     if chronology is None:
         return []
-    urls = places(site)
+    hrefs = {event.id: _href(event, places) for event in chronology.events}
     out = []
     for record in chronology.records():
-        url = urls.get(record["id"], "")
+        url = hrefs.get(record["id"]) or ""
         fragment = url.partition("#")[2]
         paragraph = fragment[1:] if re.fullmatch(r"p(?:\d+|F)\.\d+", fragment) else None
         extra = {"paragraph": paragraph, "url": url or None}
@@ -189,11 +188,11 @@ def _moment(moment: dt.datetime | None) -> dt.datetime:
     return build_moment().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-#: The text of each file, for the downloads step: file -> function(edition, site) -> str.
+#: The text of each file, for the downloads step: file -> function(edition, places) -> str.
 FORMATS = {
-    "chronology.json": lambda edition, site=None: to_json(site_records(edition, site)),
-    "chronology.csv": lambda edition, site=None: to_csv(site_records(edition, site)),
-    "chronology.ics": lambda edition, site=None: to_ics(site_records(edition, site), _moment(None)),
+    "chronology.json": lambda edition, places=None: to_json(site_records(edition, places)),
+    "chronology.csv": lambda edition, places=None: to_csv(site_records(edition, places)),
+    "chronology.ics": lambda edition, places=None: to_ics(site_records(edition, places), _moment(None)),
 }
 
 

@@ -42,8 +42,10 @@ from redbook.catalogue import (  # noqa: F401
     available,
     method,
 )
-from redbook.downloads import chronology
+from redbook.downloads import chronology, siteplaces
 from redbook.downloads import tei as tei_file
+from redbook.downloads.siteplaces import Places
+from redbook.render import emendations as emendations_web
 from redbook.render import notes
 from redbook.render.html import inline_markdown
 
@@ -77,7 +79,7 @@ def _note_reading(edition: redbook.Edition, note) -> str:
     return _plain(notes.plain_text(edition, note))
 
 
-def notes_json(edition: redbook.Edition, site: Path | None = None) -> str:
+def notes_json(edition: redbook.Edition, places: Places | None = None) -> str:
     calls: dict[int, int] = {}
     for page in edition.pages.values():
         for number, _ in page.markers:
@@ -115,26 +117,21 @@ def _site_url(to: str) -> str:
     return page.removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
 
 
-def _places(site: Path | None) -> dict[str, str]:
-    """Each emendation's place in the built site, from the register's own links (E13 -> chapter-3.html#p3.6)."""
-    if site is None or not (site / "principles.html").exists():
-        return {}
-    soup = BeautifulSoup((site / "principles.html").read_text(encoding="utf-8"), "lxml")
-    places = {}
-    for row in soup.select('tr[id^="em-"]'):
-        link = row.select_one("a.place[href]")
-        if link is not None:
-            places[row["id"].removesuffix("-entry")] = link["href"]
-    return places
+def _emendation_href(edition: redbook.Edition, em, places: Places | None) -> str | None:
+    """Where the register of emendations links an emendation (redbook/render/emendations.py): its note, or the
+    paragraph the build found for it."""
+    if em.note is not None:
+        return emendations_web.note_href(edition, em) if places is not None else None
+    return siteplaces.href(places, emendations_web.place_key(em))
 
 
-def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
-    places = _places(site)
+def emendations_csv(edition: redbook.Edition, places: Places | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(FIELDS["emendations.csv"]), lineterminator="\n")
     writer.writeheader()
     for em in edition.emendations:
-        url = _full(edition, places[em.anchor]) if em.anchor in places else ""
+        where = _emendation_href(edition, em, places)
+        url = _full(edition, where) if where else ""
         fragment = url.partition("#")[2]
         writer.writerow(
             {
@@ -155,7 +152,7 @@ def emendations_csv(edition: redbook.Edition, site: Path | None = None) -> str:
 _CORE: dict[str, Callable] = {
     "notes.json": notes_json,
     "emendations.csv": emendations_csv,
-    TEI_FILE: lambda edition, site=None: tei_file.tei_bytes(edition).decode("utf-8"),
+    TEI_FILE: lambda edition, places=None: tei_file.tei_bytes(edition).decode("utf-8"),
 }
 
 
@@ -204,7 +201,7 @@ def _commentary_records(edition: redbook.Edition) -> list[dict]:
 _RECORDS: dict[str, Callable] = {"persons": _persons_records, "commentary": _commentary_records}
 
 
-#: Files a part's own download module makes (file -> function(edition, site) -> text).
+#: Files a part's own download module makes (file -> function(edition, places) -> text).
 _OWN: dict[str, Callable] = {**chronology.FORMATS}
 
 
@@ -212,35 +209,21 @@ _OWN: dict[str, Callable] = {**chronology.FORMATS}
 NAMED = ("places", "organisations")
 
 
-def _mention_places(site: Path | None, part: str) -> dict[str, list[str]]:
-    """Each entry's mention links, in reading order, from the built index page (PART.html): the build has filled
-    in each mention's paragraph there (redbook/render/named.py)."""
-    page = site / f"{part}.html" if site is not None else None
-    if page is None or not page.exists():
-        return {}
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
-    return {
-        entry["data-key"]: [a["href"] for a in entry.select(".index-mentions a[href]")]
-        for entry in soup.select('[data-apparatus="index-entry"][data-key]')
-    }
-
-
-def named_records(edition: redbook.Edition, part: str, site: Path | None = None) -> list[dict]:
-    """records() of the index, each with its mentions: page, note, paragraph and the address in the web edition."""
+def named_records(edition: redbook.Edition, part: str, places: Places | None = None) -> list[dict]:
+    """records() of the index, each with its mentions: page, note, paragraph (the one the build found for it,
+    as the index page links it) and the address in the web edition."""
     index = edition.apparatus[part]
-    links = _mention_places(site, part)
     out = []
     for record in index.records():
-        hrefs = links.get(record["key"], [])
         mentions = []
-        for n, m in enumerate(index.mentions_of(record["key"])):
-            url = hrefs[n] if n < len(hrefs) else ""
-            fragment = url.partition("#")[2]
+        for m in index.mentions_of(record["key"]):
+            url = siteplaces.href(places, m.place_key) if m.note is None else None
+            fragment = (url or "").partition("#")[2]
             mentions.append(
                 {
                     "page": m.page,
                     "note": m.note,
-                    "paragraph": fragment[1:] if m.note is None and fragment.startswith("p") else None,
+                    "paragraph": fragment[1:] if fragment.startswith("p") else None,
                     "url": f"{edition.pages[m.page].url}#{m.anchor}",
                 }
             )
@@ -248,17 +231,19 @@ def named_records(edition: redbook.Edition, part: str, site: Path | None = None)
     return out
 
 
-def content(edition: redbook.Edition, download: Download, site: Path | None = None) -> str:
+def content(edition: redbook.Edition, download: Download, places: Places | None = None) -> str:
+    """The text of one download; `places` is the build's map of the apparatus's links (downloads/siteplaces.py):
+    without it, the fields that give a place in the built site are empty."""
     if download.part is None:
-        return _CORE[download.file](edition, site)
+        return _CORE[download.file](edition, places)
     if download.file in _OWN:
-        data = _OWN[download.file](edition, site)
+        data = _OWN[download.file](edition, places)
     else:
         data = _RECORDS[download.part](edition) if download.part in _RECORDS else method(edition, download)()
     if download.format == "JSON" and isinstance(data, str):
         data = json.loads(data)  # a part's own JSON: the licence is added to it, as to every JSON download
     if download.part in NAMED:  # places and organisations (issue 16)
-        data = named_records(edition, download.part, site)
+        data = named_records(edition, download.part, places)
     if isinstance(data, str):
         return data
     if download.format == "CSV":
@@ -338,8 +323,8 @@ def provenance_json(edition: redbook.Edition, written: dict[str, bytes]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write(edition: redbook.Edition, site: Path) -> dict[str, bytes]:
-    """Write every available download and the provenance statement into SITE/downloads/."""
+def write(edition: redbook.Edition, site: Path, places: Places | None = None) -> dict[str, bytes]:
+    """Write every available download and the provenance statement into SITE/downloads/; `places` as content()."""
     folder = site / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = {}
@@ -348,7 +333,7 @@ def write(edition: redbook.Edition, site: Path) -> dict[str, bytes]:
             if (folder / download.file).exists():
                 written[download.file] = (folder / download.file).read_bytes()
             continue
-        data = content(edition, download, site).encode("utf-8")
+        data = content(edition, download, places).encode("utf-8")
         (folder / download.file).write_bytes(data)
         written[download.file] = data
     (folder / PROVENANCE).write_text(provenance_json(edition, written), encoding="utf-8")

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import redbook
 from redbook.downloads import open_data, tei
+from redbook.downloads.siteplaces import Places
 
 
-def write(edition: redbook.Edition, site: Path) -> None:
+def write(edition: redbook.Edition, site: Path, places: Places) -> None:
+    """`places`: the build's map of the apparatus's links (redbook/downloads/siteplaces.py)."""
     tei.write_tei(edition, site)  # before the open data, whose provenance.json lists it
-    open_data.write(edition, site)
+    open_data.write(edition, site, places)

@@ -54,6 +54,7 @@ class EditionPlugin(BasePlugin):
         self.page = PageState()
         self.cache = redbook.ModelCache()
         self.serving = False
+        self.scanned: dict = {}  # the output scan's findings by file and digest (redbook/scan.py), across rebuilds
 
     # -- the model ------------------------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -151,7 +152,7 @@ class EditionPlugin(BasePlugin):
         """The open data; then a link of the apparatus to a place that does not exist fails the build."""
         site = Path(config.site_dir)
         scan.fill_policies(site, Path(config.docs_dir))  # the security policy's script hashes, page by page
-        downloads.write(self.edition, site)  # the open data, before the link check
+        downloads.write(self.edition, site, self.places)  # the open data, before the link check
         book_pdf.offer_last(self.root / "site", site)  # `mkdocs serve`: the PDF and EPUB of the last `make build`
         broken = broken_links(site, urlsplit(config.site_url or "").path)  # 404.html: under site_url
         if broken:
@@ -161,4 +162,4 @@ class EditionPlugin(BasePlugin):
                 + "\n    fix: correct the link in the Markdown or data file that made it"
             )
         themes = tuple(Path(d) for d in config.theme.dirs if not Path(d).resolve().is_relative_to(self.root))
-        scan.check_output(site, themes)  # nothing a browser would run or fetch from another host
+        scan.check_output(site, themes, self.scanned)  # nothing a browser would run or fetch from another host

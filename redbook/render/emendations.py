@@ -92,17 +92,26 @@ def apply(source: str, spans: list[tuple[int, int, Emendation]], *, interactive:
     return "".join(out)
 
 
+def place_key(em) -> str:
+    """The key under which the build records the paragraph of an emendation of the text (its own span, or the
+    place a layout change names)."""
+    return em.anchor if em.changes_words else f"{em.anchor}-place"
+
+
+def note_href(edition: Edition, em) -> str:
+    """The link to an emendation inside a note."""
+    return f"{edition.note(em.note).page}.html#{em.anchor}"
+
+
 def table(edition: Edition) -> str:
     """Every intervention with a link to its place; the place's paragraph number is filled in after numbering."""
     rows = []
     for em in edition.emendations:
         if em.note is not None:
-            note = edition.note(em.note)
-            where = f'<a class="place" href="{note.page}.html#{em.anchor}">note {em.note}</a>'
+            where = f'<a class="place" href="{note_href(edition, em)}">note {em.note}</a>'
         else:
             page = edition.pages[em.page]
-            target = em.anchor if em.changes_words else f"{em.anchor}-place"
-            where = f'<a class="place" href="{page.url}" data-place="{target}">{text(page.label)}</a>'
+            where = f'<a class="place" href="{page.url}" data-place="{place_key(em)}">{text(page.label)}</a>'
         copy = f'<q class="copy-reading">{text(em.copy)}</q>' if em.copy else "—"
         reading = f"<q>{text(em.reading)}</q>" if em.reading else ("<i>deleted</i>" if em.kind == "deletion" else "—")
         rows.append(
