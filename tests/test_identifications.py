@@ -79,7 +79,8 @@ def test_the_register_heads_bravo_and_krupskaya_correctly(edition):
 
 def test_initials_that_the_draft_indictment_gives_otherwise(edition):
     """Hand-checked: chapter 4 prints Gertik, A.N.; Tsarkov, A.N.; Fedorov, G.V.; Bashkirov, A.S.; the draft
-    indictment prints ГЕРТИК А.М., ЦАРЬКОВА Н.А., ФЕДОРОВА Г.Ф., БАШКИРОВА А.Ф."""
+    indictment prints ГЕРТИК А.М., ЦАРЬКОВА Н.А., ФЕДОРОВА Г.Ф., БАШКИРОВА А.Ф. Chapter 6 prints Smilga, I.I.;
+    the English Wikipedia article (wp-smilga, lead) gives Ivar Tenisovich Smilga."""
     ids = edition.apparatus["identifications"]
     found = {(i.key, d.book, d.references) for i, d in ids.disagreements() if d.field == "initials"}
     assert found == {
@@ -87,6 +88,7 @@ def test_initials_that_the_draft_indictment_gives_otherwise(edition):
         ("tsarkov", "A.N.", "N.A."),
         ("fedorov", "G.V.", "G.F."),
         ("bashkirov", "A.S.", "A.F."),
+        ("smilga", "I.I.", "I.T."),
     }
 
 
