@@ -117,8 +117,13 @@ def test_an_unknown_key_names_the_closest_person(project_copy):
 
 def test_a_person_without_an_entry(project_copy):
     path = project_copy / IDS
-    replace_once(path, "\narkus: {status: not searched}\n", "\n")
-    _fails_with(project_copy, r"the person 'arkus' \(Arkus\) has no entry")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nshtykgold:\n") + 1
+    end = text.index("\n", start)
+    while text.startswith("  ", end + 1):  # the entry's indented lines
+        end = text.index("\n", end + 1)
+    path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    _fails_with(project_copy, r"the person 'shtykgold' \(Shtykgold\) has no entry")
 
 
 def test_an_unknown_field_is_named_on_its_line(project_copy):
@@ -211,11 +216,19 @@ def test_a_spelling_the_book_prints(project_copy):
 
 def test_not_identified_says_where_it_was_searched(project_copy):
     path = project_copy / IDS
-    replace_once(path, "\narkus: {status: not searched}\n", "\narkus: {status: not identified}\n")
-    _fails_with(project_copy, r"arkus: 'not identified' without saying where it was searched", line_of(path, "arkus:"))
+    replace_once(
+        path,
+        "\nshtykgold:\n  status: not identified\n  searched: [English Wikipedia, showtrials.ru documents, memorial lists (pages search)]\n",
+        "\nshtykgold:\n  status: not identified\n",
+    )
+    _fails_with(
+        project_copy,
+        r"shtykgold: 'not identified' without saying where it was searched",
+        line_of(path, "shtykgold:") + 1,
+    )
 
 
 def test_an_unknown_status(project_copy):
     path = project_copy / IDS
-    replace_once(path, "\narkus: {status: not searched}\n", "\narkus: {status: unknown}\n")
-    _fails_with(project_copy, r"arkus: unknown status 'unknown'", line_of(path, "arkus:"))
+    replace_once(path, "\nshtykgold:\n  status: not identified\n", "\nshtykgold:\n  status: unknown\n")
+    _fails_with(project_copy, r"shtykgold: unknown status 'unknown'", line_of(path, "shtykgold:") + 1)

@@ -11,12 +11,15 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+import redbook
 from redbook.book import backmatter
 from redbook.book.transform import PRINT
 from redbook.catalogue import FIELDS
 from redbook.downloads import open_data
 from redbook.render import persons
 from redbook.render.target import Target
+
+from support import replace_once
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +60,22 @@ def test_every_disagreement_is_shown_in_card_and_index_entry(edition, register):
             assert text.index("the book:") < text.index("the references:") < text.index(d.remark), ident.key
 
 
-def test_not_identified_and_not_searched(edition, register):
+def test_not_identified_and_not_searched(edition, register, project_copy):
     ids = edition.apparatus["identifications"]
-    (stalin,) = [i for i in ids.unidentified() if i.key == "stalin"]
-    entry = persons._index_entry(edition, register, register.person(stalin.key))
+    (shtykgold,) = [i for i in ids.unidentified() if i.key == "shtykgold"]
+    entry = persons._index_entry(edition, register, register.person(shtykgold.key))
     assert "This edition, from reference works: not identified (searched: English Wikipedia" in _text(entry)
-    unsearched = next(i for i in ids.unidentified() if i.status == "not searched")
-    entry = persons._index_entry(edition, register, register.person(unsearched.key))
+    # every person of the register has been searched; a person added later starts as "not searched", and shows
+    # nothing of the edition's until then
+    path = project_copy / "data/identifications.yml"
+    entry = (
+        "shtykgold:\n  status: not identified\n  searched: [English Wikipedia, showtrials.ru documents, memorial lists"
+        " (pages search)]\n  remark: Two searches (Shtykgold, Штыкгольд, with Sklyansky) found nothing about him.\n"
+    )
+    replace_once(path, entry, "shtykgold: {status: not searched}\n")
+    copy = redbook.load(project_copy)
+    assert copy.apparatus["identifications"].of("shtykgold").status == "not searched"
+    entry = persons._index_entry(copy, register, register.person("shtykgold"))
     assert "person-identified" not in entry and "not identified" not in entry
 
 
@@ -110,4 +122,4 @@ def test_persons_downloads_carry_the_identifications(edition):
     assert row["other_spellings"] == "Yevdokimov" and row["references_status"] == "identified"
     assert json.loads(row["references_evidence"])[0]["ref"] == "wp-yevdokimov"
     statuses = {r["references_status"] for r in rows}
-    assert statuses == {"identified", "not identified", "not searched"}
+    assert statuses == {"identified", "not identified"}  # every person of the register has been searched
