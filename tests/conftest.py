@@ -1,4 +1,4 @@
-"""Shared fixtures: the edition model, and one strict build of the site for the whole test session."""
+"""Shared fixtures: the edition model, one strict build of the site and one PDF of it for the whole test session."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 
 import redbook
 from redbook.book import epub
+from redbook.book import pdf as book_pdf
 
-from support import mkdocs_build  # noqa: F401 - re-exported for older imports
+from support import built_once, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,11 +24,22 @@ def edition() -> redbook.Edition:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site as `make build` writes it (the PDF aside), built once for the session."""
-    target = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, target)
-    assert result.returncode == 0, result.stdout + result.stderr
-    epub.write_epub(redbook.load(ROOT), target)  # as `make build` does after the MkDocs build (the PDF: test_pdf)
-    return target
+
+    def make(folder: Path) -> None:
+        result = mkdocs_build(ROOT, folder / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        epub.write_epub(redbook.load(ROOT), folder / "site")  # as `make build` does after the MkDocs build
+
+    return built_once(tmp_path_factory, "site", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def pdf(site, edition, tmp_path_factory) -> Path:
+    """The PDF of the session's site, built once (tests/test_pdf.py, tests/test_pdf_ua.py)."""
+    return (
+        built_once(tmp_path_factory, "pdf", lambda folder: book_pdf.build(site, folder / book_pdf.PDF_NAME, edition))
+        / book_pdf.PDF_NAME
+    )
 
 
 @pytest.fixture

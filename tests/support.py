@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +23,24 @@ def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
         env=env,
         timeout=600,
     )
+
+
+def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once for the whole run, also when pytest-xdist runs the tests in several workers (make
+    test): the first worker that asks makes it under a lock, the others wait for it and then read it."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers
+    folder, done = base / name, base / f"{name}.done"
+    with FileLock(str(base / f"{name}.lock")):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 def replace_first(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -25,6 +25,7 @@ RUN_WITHOUT_IMPORT = {
     "pytest-playwright": ("tests/browser/conftest.py", "browser_type_launch_args"),
     "ruff": (".pre-commit-config.yaml", ".venv/bin/ruff"),
     "pre-commit": ("Makefile", ".venv/bin/pre-commit"),
+    "pytest-xdist": ("pytest.ini", "-n auto"),
 }
 
 

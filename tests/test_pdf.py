@@ -28,14 +28,6 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppl
 
 
 @pytest.fixture(scope="session")
-def pdf(site, edition, tmp_path_factory) -> Path:
-    """The PDF of the session's site, built once."""
-    out = tmp_path_factory.mktemp("pdf") / book_pdf.PDF_NAME
-    book_pdf.build(site, out, edition)
-    return out
-
-
-@pytest.fixture(scope="session")
 def reader(pdf) -> PdfReader:
     return PdfReader(pdf)
 

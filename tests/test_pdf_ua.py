@@ -30,10 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def reader(site, edition, tmp_path_factory) -> PdfReader:
-    out = tmp_path_factory.mktemp("pdf-ua") / book_pdf.PDF_NAME
-    book_pdf.build(site, out, edition)
-    return PdfReader(out)
+def reader(pdf) -> PdfReader:
+    return PdfReader(pdf)  # the session's PDF (tests/conftest.py), as test_pdf.py reads it
 
 
 def test_the_xmp_metadata_says_pdf_ua_1_and_gives_the_title(reader):

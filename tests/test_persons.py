@@ -238,7 +238,7 @@ def test_the_index_has_every_person_a_letter_bar_and_cross_references(site, regi
 
 def test_each_index_mention_leads_to_a_paragraph_that_names_the_person(site, edition, register):
     html = soup(site, "persons.html")
-    pages = {}
+    blocks: dict[str, dict] = {}  # page -> {id: its text}, made once a page (a search of the tree per link is slow)
     checked = 0
     for entry in html.select("div.index-entry:not(.index-xref)"):
         key = entry["id"].removeprefix("person-")
@@ -253,8 +253,11 @@ def test_each_index_mention_leads_to_a_paragraph_that_names_the_person(site, edi
         }
         for link in links:
             url, anchor = link["href"].split("#")
-            page = pages.setdefault(url, soup(site, url))
-            block = page.find(id=anchor)
+            if url not in blocks:
+                blocks[url] = {}
+                for el in soup(site, url).find_all(id=True):
+                    blocks[url].setdefault(el["id"], el)  # the first, as find(id=) gives
+            block = blocks[url].get(anchor)
             assert block is not None, link["href"]
             text = block.get_text(" ")
             assert any(s in text for s in surnames), (key, link["href"])
