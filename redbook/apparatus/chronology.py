@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from redbook.dates import month_name
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
 from redbook.passages import Passages, Place, squeeze
@@ -42,7 +43,6 @@ ISO = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 #: Blocks of a page the build does not number (redbook/render/paragraphs.py, _SKIP_CLASSES): an event quoted from
 #: one links to its page, not to a paragraph.
 UNNUMBERED = re.compile(r"^\{:\s*\.(subtitle|chapter-head|editorial)\b", re.M)
-MONTHS = tuple(calendar.month_name)
 
 
 # -- dates ---------------------------------------------------------------------------------------------
@@ -84,8 +84,8 @@ class PartialDate:
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{MONTHS[self.month]} {self.year}"
-        return f"{self.day} {MONTHS[self.month]} {self.year}"
+            return f"{month_name(self.month)} {self.year}"
+        return f"{self.day} {month_name(self.month)} {self.year}"
 
 
 @dataclass(frozen=True)
@@ -118,9 +118,9 @@ class Span:
             return self.start.label
         s, e = self.start, self.end
         if s.precision == e.precision == "day" and (s.year, s.month) == (e.year, e.month):
-            return f"{s.day}–{e.day} {MONTHS[s.month]} {s.year}"
+            return f"{s.day}–{e.day} {month_name(s.month)} {s.year}"
         if s.precision == e.precision == "month" and s.year == e.year:
-            return f"{MONTHS[s.month]}–{MONTHS[e.month]} {s.year}"
+            return f"{month_name(s.month)}–{month_name(e.month)} {s.year}"
         return f"{s.label} – {e.label}"
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redbook.bibfile import BibEntry, field_line, read_bib
+from redbook.dates import month_name
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
 from redbook.yamlsrc import read_text
@@ -163,7 +164,7 @@ def _is_date(text: str) -> bool:
 
 def _long_date(iso: str) -> str:
     day = dt.date.fromisoformat(iso)
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+    return f"{month_name(day.month)} {day.day}, {day.year}"
 
 
 def _single_quotes(title: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from redbook.apparatus.persons import Membership, Person, Place, Register
+from redbook.dates import MONTHS
 from redbook.render.html import attr, text
 from redbook.render.references import evidence_html
 from redbook.render.target import Target, declare
@@ -232,20 +233,6 @@ def _index_entry(edition, register: Register, person: Person) -> str:
 
 
 # -- the edition's identification (data/identifications.yml, redbook/apparatus/identifications.py) -------
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 FIELD_LABELS = {"born": "born", "died": "died", "name": "name", "initials": "initials", "about": "identification"}
 
 

@@ -179,14 +179,12 @@ def timeline_svg(
     href_of: Callable[[object], str],
     *,
     ident: str = "timeline",
-    min_width: str | None = "64rem",
     linked: bool = True,
 ) -> str:
     """The timeline as an <svg> element: dated events as marks above the axis, spans as bars below it, one
     link an event (in time order, which is also the keyboard's order), the axis with its changes of scale.
 
-    min_width: on screen the drawing keeps at least this width (its frame scrolls sideways in a narrow
-    column) so that its labels stay legible; None for print and e-book, where it fits the page.
+    It is as wide as its column (width="100%", the viewBox scaled), on screen, in print and in the e-book.
     linked=False (print): each mark a group with its title, not a link (the printed list carries the links)."""
     marks, bars = layout(events)
     where = {id(e): ("mark", x0, x1, row) for e, x0, x1, row in marks}
@@ -307,14 +305,13 @@ def timeline_figure(
     *,
     ident: str = "timeline",
     list_open: bool = False,
-    min_width: str | None = "64rem",
     linked: bool = True,
 ) -> str:
     """The figure: its caption (first: HTML allows a figcaption only first or last), the SVG (in a frame that
-    scrolls sideways on a narrow screen), and the text equivalent (the same events as a list of links) in a <details> element. For print and e-book:
-    list_open=True, min_width=None (print: linked=False)."""
+    scrolls sideways should it overflow), and the text equivalent (the same events as a list of links) in a <details> element. For print and e-book:
+    list_open=True (print: linked=False)."""
     open_attr = ' open="open"' if list_open else ""
-    svg = timeline_svg(events, href_of, ident=ident, min_width=min_width, linked=linked)
+    svg = timeline_svg(events, href_of, ident=ident, linked=linked)
     how = "Each mark links to its place in the book." if linked else "The list after it gives each event’s place."
     return (
         f'<figure class="timeline" id="{ident}" data-apparatus="timeline">'
@@ -389,10 +386,9 @@ def chronology_page(
     reference_of: Callable[[object], str] | None = None,
     evidence_html: Callable[[tuple], str] | None = None,
     list_open: bool = False,
-    min_width: str | None = "64rem",
 ) -> str:
     """The body of the chronology page: what it holds, the timeline figure, the table. For print and e-book:
-    list_open=True, min_width=None."""
+    list_open=True."""
     supplied = sum(1 for e in events if e.year_supplied)
     others = sum(1 for e in events if e.other is not None)
     intro = (
@@ -403,7 +399,7 @@ def chronology_page(
     )
     return (
         intro
-        + timeline_figure(events, href_of, list_open=list_open, min_width=min_width)
+        + timeline_figure(events, href_of, list_open=list_open)
         + chronology_table(
             events, href_of, place_link=place_link, reference_of=reference_of, evidence_html=evidence_html
         )
@@ -466,9 +462,7 @@ def book(edition, element, form) -> None:
         path, _, fragment = href.partition("#")
         return form.href(path.removesuffix(".html"), fragment or None)
 
-    markup = timeline_figure(
-        events, href_of, ident=element.get("id") or "timeline", list_open=True, min_width=None, linked=ebook
-    )
+    markup = timeline_figure(events, href_of, ident=element.get("id") or "timeline", list_open=True, linked=ebook)
     document = BeautifulSoup(markup, "xml")
     figure = document.find("figure")  # XML keeps the SVG's names as written (viewBox)
     if not ebook:

@@ -10,6 +10,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from redbook.dates import MONTHS
+
 from ...russian import russian_sorted, sort_key
 
 NAME = "dossiers"
@@ -19,20 +21,6 @@ PATH = "data/dossiers.yml"
 ROLES = ("defendant", "linked", "other")
 KINDS = ("defendant", "linked", "collective")
 SOURCES_FROM = ("record", "editors")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 _TOP = {"numbers", "russian_witness", "persons", "dossiers", "unnumbered", "claim", "record"}
 _PERSON = {"key", "name", "role", "russian", "russian_from", "russian_in_record"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from redbook.apparatus.changelog import SECTIONS, current
+from redbook.dates import month_name
 
 PATH = "changelog.md"
 TITLE = "Changes to the edition"
@@ -11,7 +12,7 @@ ORDER = 90
 
 
 def _day(date) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "in preparation"
+    return f"{date.day} {month_name(date.month)} {date.year}" if date else "in preparation"
 
 
 def markdown(edition) -> str:
