@@ -54,24 +54,39 @@ def _pages(places: list[str], page_of: dict[str, int] | None) -> str:
     return ", ".join(f'<a href="#{place}">{page}</a>' for page, place in sorted(first.items()))
 
 
+def _lettered(items, mentions_of, ids, page_of, target, *, extra, below=lambda item: "") -> list[str]:
+    """The rows of a printed index: a letter heading where the initial changes, then each entry with the pages
+    of its mentions (`extra`: what follows the name; `below`: what follows the entry); an entry the book never
+    mentions is left out."""
+    rows, letter = [], None
+    for item in items:
+        places = [_place(target, m.page, m.anchor, m.note, ids) for m in mentions_of(item.key)]
+        if not places:
+            continue
+        if item.letter != letter:
+            letter = item.letter
+            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+        rows.append(
+            f'<p class="index-entry"><span class="index-name">{escape(item.name)}</span>{extra(item)} '
+            f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
+        )
+        rows.append(below(item))
+    return rows
+
+
 def persons_index(edition, ids: set[str], page_of, target: BookForm) -> str | None:
     register = edition.apparatus.get("persons")
     if register is None:
         return None
-    rows, letter = [], None
-    for person in register.persons.values():
-        places = [_place(target, m.page, m.anchor, m.note, ids) for m in register.mentions_of(person.key)]
-        if not places:
-            continue
-        if person.letter != letter:
-            letter = person.letter
-            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
-        dates = f" ({escape(person.dates)})" if person.dates else ""
-        rows.append(
-            f'<p class="index-entry"><span class="index-name">{escape(person.name)}</span>{dates} '
-            f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
-        )
-        rows.append(_identified(edition, person))  # issue 15
+    rows = _lettered(
+        register.persons.values(),
+        register.mentions_of,
+        ids,
+        page_of,
+        target,
+        extra=lambda person: f" ({escape(person.dates)})" if person.dates else "",
+        below=lambda person: _identified(edition, person),  # issue 15
+    )
     for variant, person in register.cross_references():
         rows.append(
             f'<p class="index-entry index-see"><span class="index-name">{escape(variant)}</span> '
@@ -134,19 +149,14 @@ def named_index(edition, name: str, ids: set[str], page_of, target: BookForm) ->
     if index is None or not index.entries:
         return None
     title, about = NAMED[name]
-    rows, letter = [], None
-    for entry in index.entries.values():
-        places = [_place(target, m.page, m.anchor, m.note, ids) for m in index.mentions_of(entry.key)]
-        if not places:
-            continue
-        if entry.letter != letter:
-            letter = entry.letter
-            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
-        statement = f", <i>{escape(entry.statement)}</i>," if entry.alleged else ""
-        rows.append(
-            f'<p class="index-entry"><span class="index-name">{escape(entry.name)}</span>{statement} '
-            f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
-        )
+    rows = _lettered(
+        index.entries.values(),
+        index.mentions_of,
+        ids,
+        page_of,
+        target,
+        extra=lambda entry: f", <i>{escape(entry.statement)}</i>," if entry.alleged else "",
+    )
     return (
         f'<section class="part part--back register" id="{name}"><h1 data-running="{title}" '
         f'data-bookmark="{title}">{title}</h1><p class="index-intro">{escape(about)}</p>'
