@@ -25,6 +25,7 @@ from ebooklib import epub
 
 import redbook
 from redbook import licence, provenance
+from redbook.render import timeline
 from redbook.render.generated import generators
 
 from . import backmatter
@@ -160,7 +161,8 @@ def _contents_entries(article: Tag) -> list[tuple[str, str]]:
 def _stylesheet(root: Path) -> str:
     """The e-book's stylesheet: the site's @font-face rules (fonts/ beside it), then the e-book's own rules."""
     fonts = re.sub(r"font-display:\s*swap;\s*", "", (root / "docs/assets/fonts.css").read_text(encoding="utf-8"))
-    return fonts + "\n" + STYLESHEET.read_text(encoding="utf-8")
+    # the timeline's drawing: the same rules as the printed book's, which carries them inside its SVG
+    return fonts + "\n" + STYLESHEET.read_text(encoding="utf-8") + timeline.BOOK_SVG_STYLE
 
 
 def build_book(edition: redbook.Edition, site: Path) -> epub.EpubBook:

@@ -59,11 +59,11 @@ _SEG_TICKS = (  # labelled years of the compressed parts
 )
 
 
-#: The drawing's styles are the stylesheets' on the web (docs/assets/chronology.css) and in the e-book (epub.css):
-#: no <style> in a page, where the post-build scan allows none. WeasyPrint applies no document style sheet inside
-#: an SVG, so the printed drawing carries its own: in the text's colour, a supplied year's mark a ring, the labels
-#: in the book's face (print.css's families, then the e-book's).
-PRINT_SVG_STYLE = """
+#: The drawing's styles in the books: in the text's colour, a supplied year's mark a ring, the labels in the
+#: book's face (print.css's families, then the e-book's). On the web they are docs/assets/chronology.css's. The
+#: e-book's stylesheet appends them (redbook/book/epub.py); the printed drawing carries them inside its SVG, since
+#: WeasyPrint applies no document style sheet there (a <style> in a web page the post-build scan would refuse).
+BOOK_SVG_STYLE = """
 .tl-axis, .tl-tick, .tl-break { stroke: currentColor; fill: none; }
 .tl-tick { stroke-width: 0.8; }
 .tl-axis { stroke-width: 1.2; }
@@ -467,7 +467,7 @@ def book(edition, element, form) -> None:
     figure = document.find("figure")  # XML keeps the SVG's names as written (viewBox)
     if not ebook:
         style = document.new_tag("style")
-        style.string = PRINT_SVG_STYLE
+        style.string = BOOK_SVG_STYLE
         figure.find("svg").insert(0, style)
     listing = figure.find("details").extract()
     if ebook:
