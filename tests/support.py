@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,10 +64,25 @@ def line_of(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
+def load_fails_with(project: Path, pattern: str, at: str | None = None) -> str:
+    """Loading the model of `project` fails; its message matches `pattern`, names `at` ("file:line" or "file")
+    when given, and says how to fix it. The message."""
+    import pytest
+
+    import redbook
+
+    with pytest.raises(redbook.EditionError) as caught:
+        redbook.load(project)
+    message = str(caught.value)
+    assert re.search(pattern, message), f"{pattern!r} not in:\n{message}"
+    if at is not None:
+        assert f"{at}:" in message, f"{at}: not in:\n{message}"
+    assert "fix:" in message, message
+    return message
+
+
 def build_fails_with(project: Path, *patterns: str) -> str:
     """A strict build of `project` fails, its output matches every pattern and says how to fix it."""
-    import re
-
     result = mkdocs_build(project, project / "site")
     output = result.stdout + result.stderr
     assert result.returncode != 0, output

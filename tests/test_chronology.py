@@ -23,7 +23,7 @@ from redbook.apparatus.chronology import PartialDate, parse_partial
 from redbook.downloads import chronology as downloads
 from redbook.render import timeline
 
-from support import replace_once
+from support import load_fails_with, replace_once
 
 DATA = "data/chronology.yml"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -180,14 +180,7 @@ def test_partial_dates_parse():
 
 # -- bad data fails with file, line and fix ----------------------------------------------------------------
 def _fails(project, message: str, line: int | None = None) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    text = str(caught.value)
-    assert re.search(message, text), text
-    where = f"{DATA}:{line}:" if line else f"{DATA}:"
-    assert where in text, text
-    assert "fix:" in text
-    return text
+    return load_fails_with(project, message, f"{DATA}:{line}" if line else DATA)
 
 
 KIROV = "    date: 1934-12-01\n    event: Nikolaev assassinates Kirov in Leningrad.\n"

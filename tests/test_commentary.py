@@ -3,31 +3,18 @@ bad data stops the model with the file, the line and the fix, and every target r
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-import redbook
 from redbook.render.commentary import commentary_page, render
 from redbook.render.target import Target
 
-from support import line_of, replace_once
+from support import line_of, load_fails_with, replace_once
 
 DATA = "data/commentary.yml"
 
 
 def _fails(project, pattern: str, line_needle: str | None = None) -> str:
     """Loading the project copy fails; the message names data/commentary.yml (at the line of `line_needle`)."""
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), message
-    assert "fix:" in message
-    if line_needle is not None:
-        assert f"{DATA}:{line_of(project / DATA, line_needle)}:" in message, message
-    else:
-        assert f"{DATA}:" in message, message
-    return message
+    at = f"{DATA}:{line_of(project / DATA, line_needle)}" if line_needle is not None else DATA
+    return load_fails_with(project, pattern, at)
 
 
 # -- the data as it stands -------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import redbook
 from redbook.copytext import COPYTEXT
 from redbook.russian import ALPHABET, russian_sorted, sort_key
 
-from support import mkdocs_build
+from support import load_fails_with, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = "data/dossiers.yml"
@@ -229,15 +229,6 @@ def _edit(project: Path, old: str, new: str) -> int:
     return text[: text.index(new)].count("\n") + 1
 
 
-def _load_fails(project: Path, pattern: str) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), message
-    assert "fix:" in message
-    return message
-
-
 def test_the_build_stops_when_the_data_contradicts_the_russian_order(project_copy):
     # Fritz David filed under the first word of his name as the record prints it ("Фриц Давид"): Ф comes after С
     line = _edit(project_copy, "    russian: Давид\n", "    russian: Фриц\n")
@@ -254,12 +245,12 @@ def test_two_persons_with_one_number(project_copy):
         "  - number: 4\n    kind: defendant\n    person: berman-yurin",
         "  - number: 1\n    kind: defendant\n    person: berman-yurin",
     )
-    _load_fails(project_copy, rf"{DATA}:{line}: dossier number 1 is given twice \(also line \d+\)")
+    load_fails_with(project_copy, rf"{DATA}:{line}: dossier number 1 is given twice \(also line \d+\)")
 
 
 def test_a_number_outside_the_books_range_without_a_reason(project_copy):
     line = _edit(project_copy, "  - number: 38\n", "  - number: 40\n")
-    _load_fails(project_copy, rf"{DATA}:{line}: dossier number 40 is outside the book's 1-38")
+    load_fails_with(project_copy, rf"{DATA}:{line}: dossier number 40 is outside the book's 1-38")
 
 
 def test_a_number_outside_the_range_with_a_reason_is_kept(project_copy):
@@ -277,19 +268,19 @@ def test_a_number_outside_the_range_with_a_reason_is_kept(project_copy):
 
 def test_an_unknown_person_key(project_copy):
     line = _edit(project_copy, "    linked_to: [bakaev]\n", "    linked_to: [bakayev]\n")
-    _load_fails(project_copy, rf"{DATA}:{line}: dossier 3: unknown person key 'bakayev'")
+    load_fails_with(project_copy, rf"{DATA}:{line}: dossier 3: unknown person key 'bakayev'")
 
 
 def test_a_cyrillic_surname_missing_where_the_order_check_needs_it(project_copy):
     _edit(project_copy, "    russian: Гольцман\n    russian_from: record\n    russian_in_record: Гольцман Э. С.\n", "")
     path = project_copy / DATA
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if "key: holtzman" in text)
-    _load_fails(project_copy, rf"{DATA}:{line}: person holtzman has no Cyrillic surname")
+    load_fails_with(project_copy, rf"{DATA}:{line}: person holtzman has no Cyrillic surname")
 
 
 def test_a_latin_letter_in_a_cyrillic_surname(project_copy):
     line = _edit(project_copy, "    russian: Пикель\n", "    russian: Пикeль\n")  # a Latin e
-    _load_fails(
+    load_fails_with(
         project_copy,
         rf"{DATA}:{line}: person pikel: the Russian form 'Пикeль' has letters that are not "
         r"Cyrillic \('e'\)",
@@ -298,7 +289,7 @@ def test_a_latin_letter_in_a_cyrillic_surname(project_copy):
 
 def test_a_table_row_that_is_not_a_line_of_the_copytext(project_copy):
     line = _edit(project_copy, "  - number: 25\n    kind: defendant", "  - number: 26\n    kind: defendant")
-    _load_fails(project_copy, rf"{DATA}:{line - 0}: dossier 26: the copy-text has no line 'Pikel 26'")
+    load_fails_with(project_copy, rf"{DATA}:{line - 0}: dossier 26: the copy-text has no line 'Pikel 26'")
 
 
 def test_a_quote_that_is_not_in_the_place_it_names(project_copy):
@@ -307,7 +298,7 @@ def test_a_quote_that_is_not_in_the_place_it_names(project_copy):
         "      quote: On May 9 the investigation of Olberg was already finished.\n",
         "      quote: On May 19 the investigation of Olberg was already finished.\n",
     )
-    _load_fails(
+    load_fails_with(
         project_copy,
         rf"{DATA}:{line}: statement \d+ of the record: the words 'On May 19 .*' are not in "
         r"docs/chapter-5\.md",
@@ -319,7 +310,7 @@ def test_a_table_call_that_names_no_table(project_copy):
     text = chapter.read_text(encoding="utf-8").replace("{{ dossier_table(2) }}", "{{ dossier_table(3) }}")
     chapter.write_text(text, encoding="utf-8")
     line = text[: text.index("dossier_table(3)")].count("\n") + 1
-    message = _load_fails(project_copy, rf"docs/chapter-6\.md:{line}: dossier_table\(3\) names a table")
+    message = load_fails_with(project_copy, rf"docs/chapter-6\.md:{line}: dossier_table\(3\) names a table")
     assert re.search(rf"{DATA}:\d+: table 2 of the dossiers is called from no page", message)
 
 

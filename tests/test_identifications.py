@@ -4,28 +4,18 @@ kind of mistake in the file stops the model with the file, the line and the fix.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-import redbook
-
-from support import line_of, replace_once
+from support import line_of, load_fails_with, replace_once
 
 IDS = Path("data") / "identifications.yml"
 PERSONS = Path("data") / "persons.yml"
 
 
 def _fails_with(project: Path, pattern: str, line: int | None = None) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), f"{pattern!r} not in:\n{message}"
-    assert "fix:" in message
-    if line is not None:
-        assert f"{IDS.as_posix()}:{line}:" in message, message
-    return message
+    return load_fails_with(project, pattern, f"{IDS.as_posix()}:{line}" if line is not None else None)
 
 
 # -- the data as it stands ------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ with the file, the line and the fix."""
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import redbook
 from redbook.copytext import COPYTEXT
 from redbook.named import ALLEGED_STATEMENT
 
-from support import line_of, replace_once
+from support import line_of, load_fails_with, replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("data") / "organisations.yml"
@@ -30,15 +29,6 @@ def orgs(edition):
 @pytest.fixture(scope="module")
 def copytext():
     return (ROOT / COPYTEXT).read_text(encoding="utf-8")
-
-
-def load_fails_with(project: Path, pattern: str) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), f"{pattern!r} not in:\n{message}"
-    assert "fix:" in message
-    return message
 
 
 # -- the data against the book -------------------------------------------------------------------------------

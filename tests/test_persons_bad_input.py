@@ -5,25 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-import redbook
-
 from support import line_of as _line_of
-from support import mkdocs_build
+from support import load_fails_with, mkdocs_build
 from support import replace_once as _replace
 
 PERSONS = Path("data") / "persons.yml"
 SUMS = Path("data") / "sums.yml"
-
-
-def _load_fails_with(project: Path, pattern: str) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), f"{pattern!r} not in:\n{message}"
-    assert "fix:" in message
-    return message
 
 
 def test_a_form_shared_by_two_persons_without_a_rule(project_copy):
@@ -35,7 +22,7 @@ def test_a_form_shared_by_two_persons_without_a_rule(project_copy):
         "",
     )
     line = _line_of(data, "forms: [P. Olberg")
-    _load_fails_with(
+    load_fails_with(
         project_copy,
         rf"data/persons\.yml:{line}: the form 'Olberg' is given for olberg-v \(line \d+\) "
         rf"and olberg-p \(line {line}\), and no rule says which",
@@ -49,7 +36,7 @@ def test_an_occurrence_that_no_rule_resolves(project_copy):
         "      - words: Here is what Bauer writes\n        person: bauer-e\n",
         "      - words: Here is what Bauer writes about\n        person: bauer-e\n",
     )
-    message = _load_fails_with(
+    message = load_fails_with(
         project_copy,
         r"source/red-book-part1\.etol\.txt:\d+: the form 'Bauer' may name "
         r"bauer-e or bauer-o, and no rule",
@@ -61,13 +48,13 @@ def test_a_membership_of_an_unknown_group(project_copy):
     data = project_copy / PERSONS
     _replace(data, "      others-41: {number: 2}\n", "      others-42: {number: 2}\n")
     line = _line_of(data, "others-42")
-    _load_fails_with(project_copy, rf"data/persons\.yml:{line - 1}: arkus: unknown group 'others-42'")
+    load_fails_with(project_copy, rf"data/persons\.yml:{line - 1}: arkus: unknown group 'others-42'")
 
 
 def test_a_sum_that_names_an_unknown_person(project_copy):
     data = project_copy / SUMS
     _replace(data, "    - persons: [trotsky, sedov]\n", "    - persons: [trotsky, sedow]\n")
-    _load_fails_with(project_copy, r"data/sums\.yml:\d+: list-142: unknown persons sedow")
+    load_fails_with(project_copy, r"data/sums\.yml:\d+: list-142: unknown persons sedow")
 
 
 def test_an_entry_the_text_never_names(project_copy):
@@ -79,7 +66,7 @@ def test_an_entry_the_text_never_names(project_copy):
         "    about: A character.\n    from: {note: 12}\n  - key: manilov\n",
     )
     line = _line_of(data, "key: chichikov")
-    message = _load_fails_with(
+    message = load_fails_with(
         project_copy,
         rf"data/persons\.yml:{line}: chichikov: the text and the notes never "
         "name this person",
@@ -95,21 +82,21 @@ def test_a_malformed_entry(project_copy):
         "    abuot: Old party member, a leading finance worker.\n",
     )
     line = _line_of(data, "abuot:")
-    message = _load_fails_with(project_copy, rf"data/persons\.yml:{line}: unknown field 'abuot' in the entry 'arkus'")
+    message = load_fails_with(project_copy, rf"data/persons\.yml:{line}: unknown field 'abuot' in the entry 'arkus'")
     assert re.search(r"the entry 'arkus' has no about:", message)
 
 
 def test_a_duplicate_key(project_copy):
     data = project_copy / PERSONS
     _replace(data, "  - key: arkus\n", "  - key: bogdan\n")
-    _load_fails_with(project_copy, r"data/persons\.yml:\d+: the key 'bogdan' is used twice \(also line \d+\)")
+    load_fails_with(project_copy, r"data/persons\.yml:\d+: the key 'bogdan' is used twice \(also line \d+\)")
 
 
 def test_words_of_a_place_that_are_not_in_the_text(project_copy):
     data = project_copy / PERSONS
     _replace(data, 'near: "Arkus, old party member"}', 'near: "Arkus, an old party member"}')
     line = _line_of(data, "Arkus, an old party member")
-    _load_fails_with(
+    load_fails_with(
         project_copy,
         rf"data/persons\.yml:{line}: arkus: from: the words 'Arkus, an old party member' "
         r"are not in the text of docs/chapter-6\.md",
@@ -124,7 +111,7 @@ def test_a_sum_that_no_longer_checks_and_says_nothing(project_copy):
         "here the book counts 102.\n",
         "",
     )
-    _load_fails_with(
+    load_fails_with(
         project_copy,
         r"data/sums\.yml:\d+: white-guards-102: the book says 102, the register gives "
         r"104 = 104",

@@ -12,7 +12,7 @@ import pytest
 import redbook
 from redbook.copytext import COPYTEXT
 
-from support import line_of, replace_once
+from support import line_of, load_fails_with, replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("data") / "places.yml"
@@ -28,15 +28,6 @@ def book():
     """The copy-text without the transcription's header (the title page is not the book)."""
     text = (ROOT / COPYTEXT).read_text(encoding="utf-8")
     return text[text.index("This Red Book is only a first contribution") :]
-
-
-def load_fails_with(project: Path, pattern: str) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), f"{pattern!r} not in:\n{message}"
-    assert "fix:" in message
-    return message
 
 
 def test_every_entry_is_mentioned_with_its_words(edition, places, book):

@@ -6,14 +6,9 @@ typography of "Cite this"."""
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-import redbook
 from redbook.apparatus.sources import page_reference, quoted_title
 
-from support import line_of, replace_once
+from support import line_of, load_fails_with, replace_once
 
 PUBLICATION = "data/publication.yml"
 PRINCIPLES = "docs/principles.md"
@@ -22,13 +17,7 @@ EDITION = "data/edition.bib"
 
 
 def _fails(project, display: str, needle: str, pattern: str) -> str:
-    with pytest.raises(redbook.EditionError) as caught:
-        redbook.load(project)
-    message = str(caught.value)
-    assert re.search(pattern, message), message
-    assert f"{display}:{line_of(project / display, needle)}:" in message, message
-    assert "fix:" in message
-    return message
+    return load_fails_with(project, pattern, f"{display}:{line_of(project / display, needle)}")
 
 
 # -- as it stands --------------------------------------------------------------------------------------------------
