@@ -16,7 +16,6 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from pathlib import Path
 
 from redbook.downloads import siteplaces
@@ -166,13 +165,15 @@ def site_records(edition, places: Places | None = None) -> list[dict]:
     chronology = edition.apparatus.get("chronology")
     if chronology is None:
         return []
-    hrefs = {event.id: _href(event, places) for event in chronology.events}
+    events = {event.id: event for event in chronology.events}
     out = []
     for record in chronology.records():
-        url = hrefs.get(record["id"]) or ""
-        fragment = url.partition("#")[2]
-        paragraph = fragment[1:] if re.fullmatch(r"p(?:\d+|F)\.\d+", fragment) else None
-        extra = {"paragraph": paragraph, "url": url or None}
+        event = events[record["id"]]
+        in_text = event.note is None and event.numbered
+        extra = {
+            "paragraph": siteplaces.paragraph(places, event.key) if in_text else None,
+            "url": _href(event, places),
+        }
         keys = list(record)
         at = keys.index("place") + 1
         out.append({k: record[k] for k in keys[:at]} | extra | {k: record[k] for k in keys[at:]})

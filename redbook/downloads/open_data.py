@@ -132,14 +132,14 @@ def emendations_csv(edition: redbook.Edition, places: Places | None = None) -> s
     for em in edition.emendations:
         where = _emendation_href(edition, em, places)
         url = _full(edition, where) if where else ""
-        fragment = url.partition("#")[2]
+        number = siteplaces.paragraph(places, emendations_web.place_key(em)) if em.note is None else None
         writer.writerow(
             {
                 "id": em.ident,
                 "kind": em.kind,
                 "page": em.page or "",
                 "note": em.note if em.note is not None else "",
-                "paragraph": fragment[1:] if fragment.startswith("p") and "." in fragment else "",
+                "paragraph": number or "",
                 "copy": em.copy,
                 "reading": em.reading,
                 "reason": em.reason,
@@ -217,13 +217,11 @@ def named_records(edition: redbook.Edition, part: str, places: Places | None = N
     for record in index.records():
         mentions = []
         for m in index.mentions_of(record["key"]):
-            url = siteplaces.href(places, m.place_key) if m.note is None else None
-            fragment = (url or "").partition("#")[2]
             mentions.append(
                 {
                     "page": m.page,
                     "note": m.note,
-                    "paragraph": fragment[1:] if fragment.startswith("p") else None,
+                    "paragraph": siteplaces.paragraph(places, m.place_key) if m.note is None else None,
                     "url": f"{edition.pages[m.page].url}#{m.anchor}",
                 }
             )

@@ -17,3 +17,10 @@ def href(places: Places | None, key: str) -> str | None:
         return None
     url, paragraph = places[key]
     return f"{url}#{paragraph}"
+
+
+def paragraph(places: Places | None, key: str) -> str | None:
+    """`5.12`, the number of the paragraph the build found for a key (its id without the p), else None."""
+    if not places or key not in places:
+        return None
+    return places[key][1][1:]
