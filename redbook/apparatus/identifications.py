@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import life_span
 from ..errors import Collector
 from ..mapping import check_mapping
 from ..yamlsrc import Mapping, parse_yaml, read_text
@@ -83,13 +84,7 @@ class Identification:
 
     @property
     def dates(self) -> str:
-        if self.born and self.died:
-            return f"{self.born}–{self.died}"
-        if self.born:
-            return f"born {self.born}"
-        if self.died:
-            return f"died {self.died}"
-        return ""
+        return life_span(self.born, self.died)
 
     def record(self) -> dict:
         return {

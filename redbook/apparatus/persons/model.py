@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...dates import life_span
 from ...passages import Passages, Place, Segment, finder, line_of, searchable, segments  # noqa: F401
 
 NAME = "persons"
@@ -73,13 +74,7 @@ class Person:
 
     @property
     def dates(self) -> str:
-        if self.born and self.died:
-            return f"{self.born}–{self.died}"
-        if self.born:
-            return f"born {self.born}"
-        if self.died:
-            return f"died {self.died}"
-        return ""
+        return life_span(self.born, self.died)
 
     @property
     def letter(self) -> str:
