@@ -13,7 +13,7 @@ from pathlib import Path
 from redbook.mapping import check_mapping
 
 from .errors import Collector
-from .yamlsrc import parse_yaml, read_text
+from .yamlsrc import read_yaml
 
 KINDS = ("correction", "deletion", "layout")
 KEYS = {"page", "note", "kind", "copy", "reading", "reason", "near", "what"}
@@ -47,8 +47,7 @@ class Emendation:
 
 def load_emendations(path: Path, root: Path, problems: Collector) -> list[Emendation]:
     display = path.relative_to(root).as_posix()
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return []
     if not isinstance(data, list):

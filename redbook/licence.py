@@ -9,7 +9,7 @@ from pathlib import Path
 
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
-from redbook.yamlsrc import parse_yaml, read_text
+from redbook.yamlsrc import read_yaml
 
 LICENCE_FILE = Path("data/licence.yml")
 TOP_KEYS = {"holder", "year", "content", "code", "third_party", "statement", "copytext"}
@@ -70,8 +70,7 @@ def load(root: Path, problems: Collector | None = None) -> Licences | None:
 
 
 def _parse(path: Path, display: str, problems: Collector) -> Licences | None:
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return None
     if not isinstance(data, dict):

@@ -35,7 +35,7 @@ from pathlib import Path
 from .errors import Collector
 from .mapping import check_mapping
 from .passages import Passages, Place, finder, line_of
-from .yamlsrc import Mapping, parse_yaml, read_text
+from .yamlsrc import Mapping, read_yaml
 
 KEY_FORMAT = re.compile(r"^[a-z][a-z0-9-]*$")
 NOT_IDENTIFIED = "not identified"
@@ -210,8 +210,7 @@ def load_index(edition, problems: Collector, spec: Spec, exclude: list | None = 
     path = edition.root / spec.data
     if not path.exists():
         return empty
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return empty
     if not isinstance(data, Mapping) or set(data) != {spec.top} or not isinstance(data[spec.top], list):

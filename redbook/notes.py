@@ -8,7 +8,7 @@ from pathlib import Path
 from redbook.mapping import check_mapping
 
 from .errors import Collector
-from .yamlsrc import parse_yaml, read_text
+from .yamlsrc import read_yaml
 
 NOTE_KEYS = {
     "number",
@@ -102,8 +102,7 @@ def _doubt(item, number, by, display, problems) -> str | None:
 
 def load_notes_file(path: Path, root: Path, problems: Collector) -> tuple[list[Note], list[Gap]]:
     display = path.relative_to(root).as_posix()
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return [], []
     if not isinstance(data, dict) or not isinstance(data.get("notes", []), list):

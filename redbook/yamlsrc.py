@@ -237,3 +237,9 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     front = text[4 : end + 1]
     body = text[end + 5 :]
     return front, body, front.count("\n") + 3
+
+
+def read_yaml(path: Path, problems: Collector, display: str):
+    """A YAML data file read (read_text) and parsed (parse_yaml); None where either failed, the problem reported."""
+    text = read_text(path, problems, display)
+    return parse_yaml(text, problems, display) if text is not None else None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
-from redbook.yamlsrc import parse_yaml, read_text
+from redbook.yamlsrc import read_yaml
 
 NAME = "changelog"
 ORDER = 90
@@ -80,8 +80,7 @@ def load(edition, problems: Collector) -> Changelog:
             "create data/changelog.yml with at least one entry: version, date, summary",
         )
         return Changelog(display, ())
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return Changelog(display, ())
     if not isinstance(data, dict) or set(data) != {"releases"} or not isinstance(data["releases"], list):

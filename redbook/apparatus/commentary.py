@@ -24,7 +24,7 @@ from redbook.apparatus.references import Evidence
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
 from redbook.passages import Passages, Place, squeeze
-from redbook.yamlsrc import parse_yaml, read_text
+from redbook.yamlsrc import read_yaml
 
 NAME = "commentary"
 ORDER = 70
@@ -125,8 +125,7 @@ def load(edition, problems: Collector) -> Commentary:
     path = edition.root / DATA
     if not path.exists():
         return Commentary({}, display)
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return Commentary({}, display)
     if not isinstance(data, dict) or not isinstance(data.get("remarks"), list):

@@ -33,7 +33,7 @@ from pathlib import Path
 from ..dates import life_span
 from ..errors import Collector
 from ..mapping import check_mapping
-from ..yamlsrc import Mapping, parse_yaml, read_text
+from ..yamlsrc import Mapping, read_yaml
 
 NAME = "identifications"
 ORDER = 45  # after the register of persons (40), which it checks against
@@ -152,8 +152,7 @@ def load(edition, problems: Collector) -> Identifications:
             f"create {display} with one entry a person of data/persons.yml (see its header)",
         )
         return empty
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return empty
     if not isinstance(data, Mapping):

@@ -26,7 +26,7 @@ from redbook.bibfile import field_line, read_bib
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
 from redbook.passages import Passages, Place
-from redbook.yamlsrc import Mapping, parse_yaml, read_text
+from redbook.yamlsrc import Mapping, read_text, read_yaml
 
 NAME = "statements"
 ORDER = 60  # after the references (10) and the sources (30)
@@ -145,8 +145,7 @@ def _publication(edition, references, header: str, problems: Collector) -> dict[
     path = edition.root / PUBLICATION
     if not path.exists():
         return {}
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(data.get("statements"), list):

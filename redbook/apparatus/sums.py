@@ -15,7 +15,7 @@ from pathlib import Path
 from redbook.mapping import check_mapping
 
 from ..errors import Collector
-from ..yamlsrc import Mapping, parse_yaml, read_text
+from ..yamlsrc import Mapping, read_yaml
 from .persons import segments
 
 NAME = "sums"
@@ -73,8 +73,7 @@ def load(edition, problems: Collector) -> list[Sum]:
     register = edition.apparatus.get("persons")
     if not path.exists() or register is None:
         return []
-    text = read_text(path, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(path, problems, display)
     if data is None:
         return []
     if not isinstance(data, list):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ...errors import Collector
 from ...passages import Passages, Place, Segment, finder, line_of, searchable, segments  # noqa: F401
-from ...yamlsrc import Mapping, parse_yaml, read_text
+from ...yamlsrc import Mapping, read_yaml
 from .finding import find
 from .model import (  # noqa: F401  the model's names, as redbook.apparatus.persons.X
     CONTEXT_KEYS,
@@ -61,8 +61,7 @@ def load(edition, problems: Collector) -> Register:
     empty = Register({}, {}, [], {}, {})
     if not (root / DATA).exists():
         return empty
-    text = read_text(root / DATA, problems, display)
-    data = parse_yaml(text, problems, display) if text is not None else None
+    data = read_yaml(root / DATA, problems, display)
     if data is None:
         return empty
     if not isinstance(data, Mapping):
