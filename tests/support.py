@@ -44,6 +44,20 @@ def built_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Pat
     return folder
 
 
+def first_difference(expected: list[str], actual: list[str], output: str) -> str:
+    """Where `output`'s words first part from the copy-text's, with some words around it; "" where none do."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            return (
+                f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8) : a2 + 3])!r}\n"
+                f"{output} gives {' '.join(actual[max(0, b1 - 8) : b2 + 3])!r}"
+            )
+    return ""
+
+
 def replace_first(path: Path, old: str, new: str, count: int = 1) -> None:
     """Change a source file of a project copy: `old` must be there; its first `count` occurrences change."""
     text = path.read_text(encoding="utf-8")

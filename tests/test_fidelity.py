@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from pathlib import Path
 
@@ -10,6 +9,8 @@ import pytest
 
 from redbook.copytext import COPYTEXT, words
 from redbook.fidelity import copytext_words_of_page
+
+from support import first_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_COPYTEXT = ROOT.parent / "shared" / "source" / "red-book-part1.etol.txt"
@@ -27,17 +28,6 @@ def test_copytext_is_as_described():
     assert data.count(b"\n") == 632 and not data.endswith(b"\n")  # "632 lines" as wc counts them
 
 
-def _first_difference(expected: list[str], actual: list[str]) -> str:
-    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag != "equal":
-            return (
-                f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8) : a2 + 3])!r}\n"
-                f"site gives {' '.join(actual[max(0, b1 - 8) : b2 + 3])!r}"
-            )
-    return ""
-
-
 def test_site_gives_every_word_of_the_copytext_in_order(site, edition, capsys):
     expected = words((ROOT / COPYTEXT).read_text(encoding="utf-8"))
     actual = []
@@ -48,7 +38,7 @@ def test_site_gives_every_word_of_the_copytext_in_order(site, edition, capsys):
             f"\nfidelity: compared {len(expected)} words of the copy-text with {len(actual)} words "
             f"read back from {len(edition.reading_pages())} pages of the built site"
         )
-    assert actual == expected, _first_difference(expected, actual)
+    assert actual == expected, first_difference(expected, actual, "site")
 
 
 def test_the_proof_notices_a_lost_word(site, edition):

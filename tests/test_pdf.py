@@ -6,7 +6,6 @@ copy-text) and from the fonts shipped in docs/assets/fonts, never from the print
 
 from __future__ import annotations
 
-import difflib
 import re
 import shutil
 import subprocess
@@ -21,6 +20,8 @@ from pypdf import PdfReader
 from redbook.book import pdf as book_pdf
 from redbook.copytext import COPYTEXT, words
 from redbook.fidelity import copytext_words_of_page
+
+from support import first_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -301,12 +302,7 @@ def test_the_book_gives_every_word_of_the_copytext_in_order(site, edition):
     html = book_pdf.book_html(site, edition)
     expected = words((ROOT / COPYTEXT).read_text(encoding="utf-8"))
     actual = _book_words(html)
-    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
-    first = next((op for op in matcher.get_opcodes() if op[0] != "equal"), None)
-    assert first is None, (
-        f"{first[0]} at copy-text word {first[1]}: copy-text {' '.join(expected[max(0, first[1] - 8) : first[2] + 3])!r}, "
-        f"book {' '.join(actual[max(0, first[3] - 8) : first[4] + 3])!r}"
-    )
+    assert actual == expected, first_difference(expected, actual, "the book")
 
 
 # -- the file itself ---------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ copy of tei_all.rng and jing is installed; otherwise it is skipped and says so.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import shutil
@@ -27,6 +26,8 @@ from pybtex.database import parse_file
 
 from redbook.copytext import COPYTEXT, words
 from redbook.downloads import tei
+
+from support import first_difference
 
 ROOT = Path(__file__).resolve().parent.parent
 NS = {"t": tei.TEI_NS}
@@ -82,17 +83,6 @@ def copytext_words_of_tei(root) -> list[str]:
     return words("".join(out))
 
 
-def _first_difference(expected: list[str], actual: list[str]) -> str:
-    matcher = difflib.SequenceMatcher(a=expected, b=actual, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag != "equal":
-            return (
-                f"{tag} at copy-text word {a1}: copy-text {' '.join(expected[max(0, a1 - 8) : a2 + 3])!r}\n"
-                f"TEI gives {' '.join(actual[max(0, b1 - 8) : b2 + 3])!r}"
-            )
-    return ""
-
-
 # -- the words ------------------------------------------------------------------------------------------------
 def test_tei_gives_every_word_of_the_copytext_in_order(doc, tei_path, capsys):
     expected = words(_copytext())
@@ -102,7 +92,7 @@ def test_tei_gives_every_word_of_the_copytext_in_order(doc, tei_path, capsys):
             f"\nfidelity (TEI): compared {len(expected)} words of the copy-text with {len(actual)} read back from "
             f"{tei_path.name} ({tei_path.stat().st_size / 1000:.0f} kB)"
         )
-    assert actual == expected, _first_difference(expected, actual)
+    assert actual == expected, first_difference(expected, actual, "TEI")
 
 
 def test_the_tei_proof_notices_a_lost_and_an_added_word(doc):
