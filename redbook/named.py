@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .errors import Collector
 from .mapping import check_mapping
-from .passages import Passages, Place, finder, line_of
+from .passages import Passages, PhraseRef, Place, finder, line_of
 from .yamlsrc import Mapping, read_yaml
 
 KEY_FORMAT = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -56,15 +56,6 @@ class Spec:
     allowed: frozenset[str]
     required: frozenset[str]
     top: str  # the list under this key: "places:"
-
-
-@dataclass(frozen=True)
-class PhraseRef:
-    page: str
-    phrase: str
-    key: str
-    path: str
-    line: int
 
 
 @dataclass

@@ -34,6 +34,19 @@ class Place:
     near: str | None = None
 
 
+@dataclass(frozen=True)
+class PhraseRef:
+    """Words of the running text that the build turns into a link to their numbered paragraph (the apparatus
+    parts' phrases(), read by redbook/plugin/phrases.py): the page, the words, the link's key, and where the data
+    file gives them."""
+
+    page: str
+    phrase: str
+    key: str
+    path: str
+    line: int
+
+
 def searchable(body: str) -> str:
     """A page's Markdown with macro calls and HTML tags blanked out (offsets, hence line numbers, kept)."""
     blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731

@@ -26,7 +26,7 @@ from pathlib import Path
 from redbook.dates import month_name
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
-from redbook.passages import Passages, Place, squeeze
+from redbook.passages import Passages, PhraseRef, Place, squeeze
 from redbook.yamlsrc import parse_yaml, read_text
 
 NAME = "chronology"
@@ -161,15 +161,6 @@ class OtherDate:
     @property
     def label(self) -> str:
         return self.span.label
-
-
-@dataclass(frozen=True)
-class PhraseRef:
-    page: str
-    phrase: str
-    key: str
-    path: str
-    line: int
 
 
 @dataclass(frozen=True)

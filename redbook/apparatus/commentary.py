@@ -23,7 +23,7 @@ from pathlib import Path
 from redbook.apparatus.references import Evidence
 from redbook.errors import Collector
 from redbook.mapping import check_mapping
-from redbook.passages import Passages, Place, squeeze
+from redbook.passages import Passages, PhraseRef, Place, squeeze
 from redbook.yamlsrc import read_yaml
 
 NAME = "commentary"
@@ -39,17 +39,6 @@ KINDS = {
     "name": "A name of another time",
 }
 IDENT = re.compile(r"^c[1-9]\d*$")
-
-
-@dataclass(frozen=True)
-class PhraseRef:
-    """A phrase of the running text that the build turns into a link to its numbered paragraph."""
-
-    page: str
-    phrase: str
-    key: str
-    path: str
-    line: int
 
 
 @dataclass(frozen=True)

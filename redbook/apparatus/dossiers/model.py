@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from redbook.dates import MONTHS
 
+from ...passages import PhraseRef
 from ...russian import russian_sorted, sort_key
 
 NAME = "dossiers"
@@ -58,15 +59,6 @@ class Grounds:
         """The key of the paragraph that holds the (first) phrase, for redbook/plugin/phrases.py."""
         digest = hashlib.sha1(f"{self.page}|{self.phrases[0]}".encode()).hexdigest()[:12]
         return f"phrase-{digest}"
-
-
-@dataclass(frozen=True)
-class PhraseRef:
-    page: str
-    phrase: str
-    key: str
-    path: str
-    line: int
 
 
 @dataclass(frozen=True)
