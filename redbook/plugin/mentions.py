@@ -44,7 +44,7 @@ from redbook.render import sums as sums_web
 _SPACE = re.compile(r"\s+")
 
 
-def _text_nodes(root: Tag):
+def text_nodes(root: Tag):
     """The page's own words, in order: not the popovers, buttons and editorial additions around them."""
     for child in list(root.children):
         if isinstance(child, Comment):
@@ -56,11 +56,11 @@ def _text_nodes(root: Tag):
             continue
         if "emendation" in child.get("class", []):  # the edition's reading, not the popover with the copy-text's
             for reading in child.find_all(class_="emendation__reading", recursive=False):
-                yield from _text_nodes(reading)
+                yield from text_nodes(reading)
             continue
         if child.has_attr("data-copytext"):
             continue
-        yield from _text_nodes(child)
+        yield from text_nodes(child)
 
 
 def _block_of(node) -> Tag | None:
@@ -132,7 +132,7 @@ def _named_stream(index, what: str, stem: str) -> _Stream:
 
 
 def _stream(root: Tag):
-    """The page's own words as _text_nodes reads them, with what lies between them: a note call of the copy-text
+    """The page's own words as text_nodes reads them, with what lies between them: a note call of the copy-text
     (its words, "[22]", are the copy-text's) and the edges of blocks (p, li, td ...), which no name crosses."""
     for child in list(root.children):
         if isinstance(child, Comment):
@@ -175,6 +175,17 @@ class _Run:
     def node_at(self, offset: int):
         """The text node that holds the character at `offset` (or the last one before it)."""
         return next((n for start, end, n in self.nodes if start <= offset < end), self.nodes[-1][2])
+
+
+def node_ending_at(nodes: list, end: int) -> tuple:
+    """Of text nodes read in order, the one in which the character before offset `end` of their joined text
+    stands, and `end`'s place in it: where a marker placed right after quoted words goes."""
+    offset = 0
+    for node in nodes:
+        if offset + len(node) >= end:
+            break
+        offset += len(node)
+    return node, end - offset
 
 
 def _in_emendation(node) -> bool:
@@ -352,21 +363,16 @@ def _place_sums(soup, page, edition) -> dict[str, str]:
     for s in sums_web.sums_of(edition):
         if s.page != page.stem:
             continue
-        nodes = list(_text_nodes(soup))
+        nodes = list(text_nodes(soup))
         joined = "".join(map(str, nodes))  # the page's own words, across the markers that interrupt them
         if joined.count(s.at) != 1:
             raise PluginError(
                 f"data/sums.yml:{s.line}: {s.ident}: the words {s.at!r} occur {joined.count(s.at)} times "
                 f"in {page.path}\n    fix: quote the words exactly as the reading text gives them, once"
             )
-        end = joined.index(s.at) + len(s.at)
-        offset = 0
-        for node in nodes:
-            if offset + len(node) >= end:
-                break
-            offset += len(node)
+        node, cut = node_ending_at(nodes, joined.index(s.at) + len(s.at))
         token = f"\ue000{s.ident}\ue000"
-        value, cut = str(node), end - offset
+        value = str(node)
         node.replace_with(value[:cut] + token + value[cut:])
         tokens[token] = sums_web.marker(s)
     return tokens
@@ -378,7 +384,7 @@ def _record_places(soup, page, register, places: dict) -> None:
     if not wanted:
         return
     blocks = [
-        (b["id"], _SPACE.sub("", "".join(map(str, _text_nodes(b)))))
+        (b["id"], _SPACE.sub("", "".join(map(str, text_nodes(b)))))
         for b in soup.find_all(class_="para")
         if b.has_attr("id")
     ]

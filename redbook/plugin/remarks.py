@@ -1,6 +1,6 @@
 """Place the edition's commentary in a built page of the reading text: one step of on_page_content, after the
 names are marked. Each remark on the running text (data/commentary.yml, {page, near} and its lemma) gets its
-marker right after its lemma: the page's own words (redbook/plugin/mentions.py `_text_nodes`: not the popovers,
+marker right after its lemma: the page's own words (redbook/plugin/mentions.py `text_nodes`: not the popovers,
 buttons and editorial additions) are joined, the remark's words are found in them with spacing ignored (rendered
 text may break or add spaces between elements), and a token is put after the lemma's last letter; the page's
 serialisation replaces the token with the marker (redbook/render/commentary.py, data-copytext="": the fidelity
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from redbook.plugin.mentions import _text_nodes
+from redbook.plugin.mentions import node_ending_at, text_nodes
 from redbook.render import commentary
 
 
@@ -35,7 +35,7 @@ def place(soup, page, edition) -> dict[str, str]:
     remarks = data.on_page(page.stem) if data is not None else []
     tokens: dict[str, str] = {}
     for remark in remarks:
-        nodes = list(_text_nodes(soup))
+        nodes = list(text_nodes(soup))
         joined = "".join(map(str, nodes))
         squeezed, offsets = _squeezed(joined)
         near, _ = _squeezed(remark.place.near)
@@ -48,13 +48,9 @@ def place(soup, page, edition) -> dict[str, str]:
             )
         before, _ = _squeezed(remark.place.near[: remark.place.near.index(remark.lemma) + len(remark.lemma)])
         end = offsets[squeezed.index(near) + len(before) - 1] + 1  # just after the lemma's last letter
-        offset = 0
-        for node in nodes:
-            if offset + len(node) >= end:
-                break
-            offset += len(node)
+        node, cut = node_ending_at(nodes, end)
         token = f"\ue002{remark.ident}\ue002"
-        value, cut = str(node), end - offset
+        value = str(node)
         tokens[token] = commentary.render(edition, remark)
         host = node  # a lemma that ends a marked name: the marker follows the name, not inside its anchor
         while cut == len(value) and host.next_sibling is None and host.parent.get("data-apparatus") in NAMES:
