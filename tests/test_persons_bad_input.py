@@ -133,3 +133,15 @@ def test_a_list_that_does_not_add_up_stops_the_build(project_copy):
     ), output
     assert "fix:" in output
     assert not (project_copy / "site" / "persons.html").exists()
+
+
+def test_an_unknown_field_of_a_group(project_copy):
+    data = project_copy / PERSONS
+    _replace(
+        data, "    title: The sixteen defendants of August 1936\n", "    titel: The sixteen defendants of August 1936\n"
+    )
+    line = _line_of(data, "titel:")
+    message = load_fails_with(
+        project_copy, rf"data/persons\.yml:{line}: unknown field 'titel' in the group 'defendants-1936'"
+    )
+    assert "did you mean 'title'?" in message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import Collector
+from ...mapping import check_mapping
 from ...passages import Passages, Place, Segment, finder, line_of, searchable, segments  # noqa: F401
 from ...yamlsrc import Mapping
 from .model import (  # noqa: F401
@@ -69,13 +70,7 @@ class _Checker:
             if not isinstance(entry, Mapping):
                 self.add(line, f"group {key!r} must be a mapping", "give it title:, count:, count_from: and about:")
                 continue
-            for k in entry:
-                if k not in GROUP_KEYS:
-                    self.add(
-                        entry.key_lines[k],
-                        f"group {key!r}: unknown field {k!r}",
-                        f"the fields of a group are {', '.join(sorted(GROUP_KEYS))}",
-                    )
+            check_mapping(entry, self.display, self.problems, f"the group {key!r}", GROUP_KEYS)  # unknown fields
             if not isinstance(entry.get("count"), int) or not entry.get("title"):
                 self.add(
                     line,
@@ -142,15 +137,8 @@ class _Checker:
             )
             return None
         line = entry.line
-        bad = False
-        for k in entry:
-            if k not in PERSON_KEYS:
-                self.add(
-                    entry.key_lines[k],
-                    f"unknown field {k!r} in the entry {entry.get('key', '?')!r}",
-                    f"the fields of an entry are {', '.join(sorted(PERSON_KEYS))}",
-                )
-                bad = True
+        check_mapping(entry, self.display, self.problems, f"the entry {entry.get('key', '?')!r}", PERSON_KEYS)
+        bad = bool(set(entry) - PERSON_KEYS)  # an entry with an unknown field is not read further
         for k in REQUIRED:
             if not entry.get(k):
                 self.add(
