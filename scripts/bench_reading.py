@@ -1,7 +1,5 @@
-"""What the edition costs its readers and its builders: figures for scripts/benchmark.py (not pass/fail).
+"""What the edition costs its readers: figures for scripts/benchmark.py --reading (not pass/fail).
 
-- `build_ratio`: `mkdocs build` of the edition against a plain Material build of the same Markdown (the macro
-  calls removed), i.e. what the edition's macros, hooks and generated pages cost.
 - `reading_cost`: each page opened cold in Debian's Chromium (headless, Playwright) from a static server on
   localhost: requests, bytes (as sent by this uncompressing server, and gzip-compressed as a web server would
   send them), first contentful paint, load, layout shift (also after opening a popover); and the search index.
@@ -10,54 +8,14 @@
 from __future__ import annotations
 
 import gzip
-import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
+from scripts.benchmark import timed_build
 from scripts.localsite import CHROMIUM, CHROMIUM_ARGS, served
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-PLAIN_CONFIG = """site_name: The Red Book on the Moscow Trials
-use_directory_urls: false
-theme:
-  name: material
-  font: false
-markdown_extensions: [attr_list, md_in_html, sane_lists, tables, toc]
-plugins: [search]
-"""
-
-
-def _build(project: Path, site: Path, *, strict: bool = True) -> float:
-    start = time.monotonic()
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
-    subprocess.run(command + (["--strict"] if strict else []), cwd=project, check=True, env=ENV, capture_output=True)
-    return time.monotonic() - start
-
-
-def build_ratio(runs: int = 2) -> dict:
-    """The edition's `mkdocs build` time, and its ratio to Material alone on the same Markdown (best of runs)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain"
-        (plain / "docs").mkdir(parents=True)
-        for md in (ROOT / "docs").glob("*.md"):
-            text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", md.read_text(encoding="utf-8"), flags=re.S)
-            (plain / "docs" / md.name).write_text(text, encoding="utf-8")
-        (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-        edition = min(_build(ROOT, Path(tmp) / f"edition{i}") for i in range(runs))
-        material = min(_build(plain, Path(tmp) / f"plain{i}", strict=False) for i in range(runs))
-    return {
-        "edition build (s)": round(edition, 2),
-        "plain Material build, same Markdown (s)": round(material, 2),
-        "edition / plain (target < 1.5)": round(edition / material, 2),
-    }
-
 
 _TIMINGS = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -81,7 +39,7 @@ def reading_cost() -> dict:
     figures: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        _build(ROOT, site)
+        timed_build(ROOT, site)
         for name in ("search_index.json", "search_index.js"):
             index = site / "search" / name
             if index.exists():
@@ -133,7 +91,6 @@ def reading_cost() -> dict:
 
 
 if __name__ == "__main__":
-    for measure in (build_ratio, reading_cost):
-        for key, value in measure().items():
-            print(f"{key:60} {value}")
+    for key, value in reading_cost().items():  # the build's own ratios: scripts/benchmark.py
+        print(f"{key:60} {value}")
     shutil.rmtree(ROOT / ".benchmark", ignore_errors=True)

@@ -61,7 +61,8 @@ def _plain_project(to: Path) -> Path:
     return to
 
 
-def _build(project: Path, site: Path, strict: bool = True) -> float:
+def timed_build(project: Path, site: Path, strict: bool = True) -> float:
+    """The seconds of one `mkdocs build` of `project` into `site` (strict unless told)."""
     start = time.monotonic()
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (
         ["--strict"] if strict else []
@@ -79,8 +80,8 @@ def build_ratio(runs: int, tmp: Path) -> dict:
     edition, plain = _copy_edition(tmp / "edition"), _plain_project(tmp / "plain")
     times: dict[str, list[float]] = {"edition": [], "plain": []}
     for i in range(runs):  # alternated, so that a busy moment of the machine falls on both
-        times["edition"].append(_build(edition, tmp / f"e{i}"))
-        times["plain"].append(_build(plain, tmp / f"p{i}", strict=False))
+        times["edition"].append(timed_build(edition, tmp / f"e{i}"))
+        times["plain"].append(timed_build(plain, tmp / f"p{i}", strict=False))
     e, p, r = _ratio(times["edition"], times["plain"])
     return {
         "site build, edition (s, median)": round(e, 2),
@@ -141,7 +142,7 @@ def full_build(runs: int, tmp: Path) -> dict:
     layouts, output = [], ""
     for i in range(runs):
         site = tmp / f"full-site{i}"
-        steps["site"].append(_build(project, site))
+        steps["site"].append(timed_build(project, site))
         start = time.monotonic()
         books = subprocess.run(
             [sys.executable, "-m", "redbook.book", str(site)], cwd=project, env=ENV, capture_output=True, text=True
