@@ -121,16 +121,20 @@ class EditionPlugin(BasePlugin):
         """Fill in the paragraph numbers of the apparatus, now that every page has been numbered."""
 
         def fill(match):
-            anchor = match.group(2)
-            if anchor not in self.places:
-                raise PluginError(
-                    f"{page.file.src_uri}: a link of the apparatus names the place {anchor!r}, which no page has"
-                    "\n    fix: check the data file that quotes the words of that place"
-                )
-            url, pid = self.places[anchor]
+            url, pid = self._place(
+                page, match.group(2), "a link of the apparatus", "the data file that quotes the words of that place"
+            )
             return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
 
         return self._fill_timeline(page, _PLACE.sub(fill, output))
+
+    def _place(self, page, key: str, link: str, source: str) -> tuple[str, str]:
+        """The page and paragraph the build found for `key`; a link to a place no page has stops the build."""
+        if key not in self.places:
+            raise PluginError(
+                f"{page.file.src_uri}: {link} names the place {key!r}, which no page has\n    fix: check {source}"
+            )
+        return self.places[key]
 
     # -- the chronology's timeline -------------------------------------------------------------------------
     def _fill_timeline(self, page, output: str) -> str:
@@ -138,12 +142,9 @@ class EditionPlugin(BasePlugin):
 
         def fill(match):
             attribute, _path, key = match.groups()
-            if key not in self.places:
-                raise PluginError(
-                    f"{page.file.src_uri}: a link of the timeline names the place {key!r}, which no page has"
-                    "\n    fix: check the event's quote and place in data/chronology.yml"
-                )
-            url, pid = self.places[key]
+            url, pid = self._place(
+                page, key, "a link of the timeline", "the event's quote and place in data/chronology.yml"
+            )
             return f'{attribute}="{url}#{pid}"'
 
         return _TIMELINE_HREF.sub(fill, output)
