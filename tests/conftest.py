@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,14 @@ from redbook.book import pdf as book_pdf
 from support import built_once, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    """One clock for the run: every build of it (the session's site, ProperDocs', the PDF, in every worker) is
+    dated by the moment the run began (SOURCE_DATE_EPOCH, unless it is set already), so that a run that crosses
+    midnight UTC compares builds of one day. pytest-xdist's workers inherit it from the controller, whose
+    configuration runs before they start."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
 @pytest.fixture(scope="session")

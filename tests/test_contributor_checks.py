@@ -14,6 +14,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from redbook.apparatus import changelog
+
 from support import ROOT, mkdocs_build
 from support import line_of as _line_of
 from support import replace_first as _replace
@@ -309,15 +311,25 @@ def test_edit_links_follow_the_template_of_mkdocs_yml(project_copy):
 def test_the_footer_gives_the_version_of_the_changelog(site):
     releases = yaml.safe_load((ROOT / "data" / "changelog.yml").read_text(encoding="utf-8"))["releases"]
     newest = releases[0]
-    today = dt.datetime.now(dt.UTC).date().isoformat()
+    built = changelog.build_date().isoformat()  # the run's moment (tests/conftest.py), as the build's
     for page in _content_pages(site):
         footer = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("footer .edition-version")
         assert footer is not None, page.name
         words = " ".join(footer.get_text().split())
         assert f"Edition version {newest['version']}" in words, words
         assert (str(newest["date"]) if "date" in newest else "(in preparation)") in words, words
-        assert f"built {today}" in words or "SOURCE_DATE_EPOCH" in os.environ, words
+        assert f"built {built}" in words, words
         assert footer.find("a")["href"].endswith("changelog.html")
+
+
+def test_without_a_fixed_moment_a_build_is_dated_the_day_it_runs(monkeypatch):
+    """The footer's, the PDF's and the e-book's date, when SOURCE_DATE_EPOCH does not fix it: the day (UTC)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    before = dt.datetime.now(dt.UTC).date()
+    built = changelog.build_date()
+    assert built in {before, dt.datetime.now(dt.UTC).date()}  # (a call at midnight: either day)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    assert changelog.build_date() == dt.date(1970, 1, 2)
 
 
 def test_the_changelog_page_lists_every_version(site):

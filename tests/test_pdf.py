@@ -360,17 +360,18 @@ def test_the_pdf_is_linked_from_every_page(site):
 
 
 def test_the_pdf_gives_the_edition_version_and_build_date(edition, pages):
-    """The same version as the site's footer, read from data/changelog.yml, and the day of this build."""
-    import datetime as dt
-
+    """The same version as the site's footer, read from data/changelog.yml, and the day of this build (the run's
+    moment, tests/conftest.py)."""
     import yaml
+
+    from redbook.apparatus import changelog
 
     newest = yaml.safe_load((ROOT / "data" / "changelog.yml").read_text(encoding="utf-8"))
     newest = newest["releases"][0]  # newest first
     front = " ".join(" ".join(page.split()) for page in pages[:4])
     assert f"Edition version {newest['version']}" in front
     printed = re.search(r"printed (\d{4}-\d{2}-\d{2})", front)
-    assert printed and abs((dt.date.fromisoformat(printed.group(1)) - dt.date.today()).days) <= 1
+    assert printed and printed.group(1) == changelog.build_date().isoformat()
 
 
 # -- the chronology (issue 16) --------------------------------------------------------------------------------
@@ -388,3 +389,21 @@ def test_the_chronology_prints_the_timeline_as_a_figure_and_every_events_words(r
     after = re.sub(r"[\s\-‐­]", "", " ".join(pages[hits[0] + 1 :]))
     missing = [e["id"] for e in entries if re.sub(r"[\s\-‐­]", "", e["quote"]) not in after]
     assert not missing, missing
+
+
+def test_the_tags_page_references_are_made_once_and_follow_a_page_added():
+    """redbook/book/weasyfix.py keeps pydyf's tuple of page references until a page is added."""
+    import pydyf
+
+    from redbook.book import weasyfix
+
+    weasyfix.apply()
+    document = pydyf.PDF()
+    pages = [pydyf.Dictionary({"Type": "/Page"}) for _ in range(4)]
+    for page in pages[:3]:
+        document.add_page(page)
+    made = document.page_references
+    assert made == tuple(f"{page.number} 0 R".encode("ascii") for page in pages[:3])
+    assert document.page_references is made  # not made again
+    document.add_page(pages[3])
+    assert document.page_references == tuple(f"{page.number} 0 R".encode("ascii") for page in pages)
