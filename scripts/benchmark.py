@@ -4,8 +4,9 @@ Every comparison is made in one run, the two sides alternated, and the median of
 the ratios hold on a busy machine where the seconds do not:
 
 - the site build (`mkdocs build --strict`) against plain Material on the same Markdown (macro calls blanked);
-- the preview (`mkdocs serve`'s rebuild, made in one process as the server makes it): a word changed in a
-  chapter, against the same edit under plain Material's preview;
+- the preview (`mkdocs serve`'s rebuild, made in one process as the server makes it, in a project built once
+  into site/ as `make serve` leaves it): a word changed in a chapter, against the same edit under plain
+  Material's preview;
 - the full build (`make build`: site, EPUB and PDF) and its parts, with the PDF's layouts;
 - the sizes of the books and the weight of a chapter's page;
 - with --reading, each page opened cold in Chromium (scripts/bench_reading.py).
@@ -123,6 +124,7 @@ def _rebuilds(project: Path, strict: bool, runs: int, site: Path) -> list[float]
 
 def preview_ratio(runs: int, tmp: Path) -> dict:
     edition, plain = _copy_edition(tmp / "serve-edition"), _plain_project(tmp / "serve-plain")
+    timed_build(edition, edition / "site")  # as `make serve` finds the project: built by `make build` just before
     times: dict[str, list[float]] = {"edition": [], "plain": []}
     for i in range(runs):  # alternated: each side's rebuilds, in turn
         times["edition"] += _rebuilds(edition, True, 1, tmp / f"serve-e{i}")

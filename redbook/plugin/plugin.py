@@ -153,7 +153,9 @@ class EditionPlugin(BasePlugin):
         """The open data; then a link of the apparatus to a place that does not exist fails the build."""
         site = Path(config.site_dir)
         scan.fill_policies(site, Path(config.docs_dir))  # the security policy's script hashes, page by page
-        downloads.write(self.edition, site, self.places)  # the open data, before the link check
+        # the open data, before the link check; a preview's rebuild offers those of the last `make build`
+        if not (self.serving and downloads.offer_last(self.edition, self.root / "site", site)):
+            downloads.write(self.edition, site, self.places)
         book_pdf.offer_last(self.root / "site", site)  # `mkdocs serve`: the PDF and EPUB of the last `make build`
         broken = broken_links(site, urlsplit(config.site_url or "").path)  # 404.html: under site_url
         if broken:
