@@ -13,6 +13,7 @@ from browser_support import (
     READING,
     close_popovers,
     copytext_notes,
+    escape,
     geometry,
     inside_screen,
     near,
@@ -70,7 +71,7 @@ def test_every_popover_trigger_opens_its_popover_and_escape_closes_it_returning_
             assert g["visible"] and normal(g["text"]), f"{name}: {t.pop} is empty or hidden"
             assert near(g), f"{name}: {t.pop} opens away from its trigger: {g}"
             assert g["left"] >= 0 and g["right"] <= g["vw"], f"{name}: {t.pop} leaves the screen: {g}"
-            page.keyboard.press("Escape")
+            escape(page, expected[:-1])
             assert page.evaluate(OPEN_POPOVERS) == expected[:-1], f"{name}: Escape did not close {t.pop}"
             assert focused_trigger(page) == t.pop, f"{name}: focus did not return to the trigger of {t.pop}"
             close_popovers(page)
@@ -91,7 +92,7 @@ def test_tab_reaches_every_trigger_and_enter_opens_it(reader, site_url, name):
             reached.append(pop)
             page.keyboard.press("Enter")
             assert page.evaluate(OPEN_POPOVERS) == [pop], f"Enter did not open {pop}"
-            page.keyboard.press("Escape")
+            escape(page)
             assert page.evaluate(OPEN_POPOVERS) == []
             assert focused_trigger(page) == pop
         elif reached and page.evaluate("document.activeElement === document.body"):
@@ -151,14 +152,14 @@ def test_wcag_1_4_13_dismissible_without_moving_pointer_or_focus(reader, site_ur
         button.click()
         box = button.bounding_box()
         assert page.evaluate(OPEN_POPOVERS) == [t.pop]
-        page.keyboard.press("Escape")
+        escape(page)
         assert page.evaluate(OPEN_POPOVERS) == []
         assert button.bounding_box() == box, "the pointer's target moved"
         assert focused_trigger(page) == t.pop
         button.focus()
         page.keyboard.press("Enter")
         assert page.evaluate(OPEN_POPOVERS) == [t.pop]
-        page.keyboard.press("Escape")
+        escape(page)
         assert page.evaluate(OPEN_POPOVERS) == []
 
 
@@ -196,7 +197,7 @@ def test_wcag_1_4_13_persistent_until_dismissed(reader, site_url):
     page.locator("a.md-footer__link--next").focus()  # so does the focus
     page.wait_for_timeout(2000)
     assert page.evaluate(OPEN_POPOVERS) == [t.pop]
-    page.keyboard.press("Escape")
+    escape(page)
     assert page.evaluate(OPEN_POPOVERS) == []
 
 
