@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make serve   install what is missing, build the edition (site and PDF) and serve it on localhost
 #   make test    install what is missing and run every test
-.PHONY: setup build serve test bench clean check hooks
+.PHONY: setup build serve test check-fast bench clean check hooks
 
 PY := .venv/bin/python
 # The tools' banners are printed, not logged, and say nothing about the edition: off (README, "Warnings of the tools").
@@ -20,6 +20,10 @@ serve: build
 
 test: setup
 	$(PY) -m pytest
+
+# The fast lane alone: every test that neither builds the site or a book nor drives a browser (tests/conftest.py).
+check-fast: setup
+	$(PY) -m pytest -m "not full"
 
 check: setup
 	@$(PY) scripts/check.py

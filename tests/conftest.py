@@ -26,6 +26,19 @@ def pytest_configure(config):
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
+# The fixtures that stand for a built site or book: a test that asks for one (directly or through another
+# fixture) is in the full lane. A test that builds by itself is marked `full` where it is written, and the
+# fast lane refuses to build at all (support.refuse_in_fast_lane), so that a test in the wrong lane fails.
+BUILT = frozenset({"site", "pdf"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Two lanes: `full` (builds, books, browsers) and the rest, the fast lane (`make check-fast`)."""
+    for item in items:
+        if BUILT & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.full)
+
+
 @pytest.fixture(scope="session")
 def edition() -> redbook.Edition:
     return redbook.load(ROOT)

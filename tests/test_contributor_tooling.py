@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+import sys
 
 import pytest
 import yaml
@@ -252,3 +253,27 @@ def test_issue_templates_for_contributors():
 def test_pull_request_template_asks_for_the_checks():
     text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert "make test" in text and "make serve" in text and "data/changelog.yml" in text
+
+
+def _collected(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n0", "-p", "no:cacheprovider", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    return [line for line in result.stdout.splitlines() if "::" in line]
+
+
+def test_the_fast_lane_leaves_out_every_test_of_a_built_site_and_keeps_the_model_s():
+    """`make check-fast` (-m "not full") runs no test that asks for the built site or the PDF, and no browser test;
+    it keeps the model's tests; `make test` runs both lanes."""
+    assert _collected("-m", "not full", "tests/browser/test_popovers.py") == []
+    fast, full = _collected("-m", "not full", "tests/test_pdf.py"), _collected("-m", "full", "tests/test_pdf.py")
+    book = "tests/test_pdf.py::test_the_book_gives_every_word_of_the_copytext_in_order"  # asks for site and edition
+    assert book in full and book not in fast and len(fast) < len(full)
+    model = _collected("-m", "not full", "tests/test_model.py")
+    assert model and model == _collected("tests/test_model.py")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r'^check-fast: setup\n\t\$\(PY\) -m pytest -m "not full"$', makefile, flags=re.MULTILINE)
+    assert re.search(r"^test: setup\n\t\$\(PY\) -m pytest$", makefile, flags=re.MULTILINE)
