@@ -29,7 +29,11 @@ def _plugin(env):
 
 
 def _page(env):
-    return _plugin(env).edition.pages.get(Path(env.page.file.src_uri).stem)
+    """The model's page being rendered; None for a page that has none, or that the preview takes from its cache."""
+    plugin = _plugin(env)
+    if plugin.reusing(env.page):
+        return None
+    return plugin.edition.pages.get(Path(env.page.file.src_uri).stem)
 
 
 def define_env(env) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .errors import EditionError, Problem
@@ -12,10 +13,10 @@ __all__ = ["Edition", "EditionError", "ModelCache", "Problem", "load"]
 INPUTS = ("docs", "footnotes", "data", "source")
 
 
-def fingerprint(root: Path) -> tuple:
-    """Paths, sizes and modification times of every input, so that a preview reloads what changed."""
+def digests(root: Path) -> dict[str, str]:
+    """The digest of each input file's bytes, by its path in the project ("data/persons.yml")."""
     files = [p for d in INPUTS for p in sorted((root / d).rglob("*")) if p.is_file()]
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 class ModelCache:
@@ -24,11 +25,13 @@ class ModelCache:
     def __init__(self) -> None:
         self.key: tuple | None = None
         self.edition: Edition | None = None
+        self.digests: dict[str, str] = {}  # of the inputs of the model last loaded
 
     def load(self, root: Path) -> Edition:
         root = Path(root).resolve()
-        key = (root, fingerprint(root))
+        now = digests(root)
+        key = (root, tuple(sorted(now.items())))
         if self.edition is None or key != self.key:
             self.edition = load(root)
-            self.key = key
+            self.key, self.digests = key, now
         return self.edition

@@ -203,15 +203,15 @@ def _runs(soup) -> list[_Run]:
     return [r for r in runs if r.nodes]
 
 
-def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, str], str]:
+def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, str], tuple[str, ...]]:
     """Mark the page's mentions of persons, organisations and places in place, in one pass over its text, and
     record each mention's paragraph in `places`; return the tokens to replace in the serialised page (the
-    author's counts) and the person cards to put after it."""
+    author's counts) and the persons whose cards follow it (cards() makes them)."""
     register = persons_web.register_of(edition)
     orgs = names_web.index_of(edition, "organisations")
     where = names_web.index_of(edition, "places")
     if register is None and orgs is None and where is None:
-        return {}, ""
+        return {}, ()
     tokens = _place_sums(soup, page, edition) if register is not None else {}
     people = (
         _Stream(
@@ -283,11 +283,18 @@ def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, st
         if stream is not None:
             stream.finish(page)
     if register is None:
-        return tokens, ""
+        return tokens, ()
     _record_places(soup, page, register, places)
-    cards = "".join(persons_web.card(edition, register, register.person(key)) for key in seen)
-    tail = f'\n<div class="person-cards" data-copytext="">{cards}</div>' if cards else ""
-    return tokens, tail
+    return tokens, tuple(seen)
+
+
+def cards(edition, keys) -> str:
+    """The person cards a page puts after its text: one a person it names, opened from the first mention."""
+    register = persons_web.register_of(edition)
+    if register is None or not keys:
+        return ""
+    made = "".join(persons_web.card(edition, register, register.person(key)) for key in keys)
+    return f'\n<div class="person-cards" data-copytext="">{made}</div>'
 
 
 def _person_specs(soup, occurrence, seen, register, quiet: bool) -> list:

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from redbook.passages import squeeze
 from redbook.plugin import remarks, search_text
+from redbook.plugin.mentions import cards as mention_cards
 from redbook.plugin.mentions import mark as mark_mentions
 from redbook.plugin.phrases import phrase_places
 from redbook.render import citations
@@ -21,18 +22,24 @@ class PageWork:
         anchors, texts = number_paragraphs(soup, page.paragraph_prefix)
         citations.check_placed(edition, page, anchors)  # every citation stands in a numbered paragraph
         self.places = {anchor: (page.url, pid) for anchor, pid in anchors.items()}
-        tokens, cards = mark_mentions(soup, page, edition, self.places)  # persons: anchors, cards; the counts
+        tokens, self.cards = mark_mentions(soup, page, edition, self.places)  # persons: anchors, cards; the counts
         self.places.update(phrase_places(edition, page, texts))  # apparatus links found by quoted words
         self.places.update(_layout_places(edition, page, texts))
         tokens.update(remarks.place(soup, page, edition))  # issue 15: the commentary's markers after their lemmas
         out = str(soup)
         for token, marker in tokens.items():
             out = out.replace(token, marker, 1)
-        self.html = out + cards
+        self.body = out
+        self.html = out + person_cards(edition, self.cards)
         search = search_text.strip_apparatus(soup)
         for token in tokens:
             search = search.replace(token, "")
         self.search_html = search
+
+
+def person_cards(edition, keys) -> str:
+    """The cards of the persons a page names, after its text, in the order of their first mentions."""
+    return mention_cards(edition, keys)
 
 
 def _layout_places(edition, page, texts: list[str]) -> dict[str, tuple[str, str]]:

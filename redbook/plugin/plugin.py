@@ -25,7 +25,8 @@ from redbook.book import pdf as book_pdf
 from redbook.downloads import writer as downloads
 from redbook.plugin import search_text, sitemeta
 from redbook.plugin.links import broken_links
-from redbook.plugin.pagework import PageWork
+from redbook.plugin.pagecache import Content, PageCache, reuse_templates
+from redbook.plugin.pagework import PageWork, person_cards
 from redbook.render import citations
 from redbook.render.generated import generators
 
@@ -55,6 +56,7 @@ class EditionPlugin(BasePlugin):
         self.cache = redbook.ModelCache()
         self.serving = False
         self.scanned: dict = {}  # the output scan's findings by file and digest (redbook/scan.py), across rebuilds
+        self.pages = PageCache()  # the preview's pages, across rebuilds (redbook/plugin/pagecache.py)
 
     # -- the model ------------------------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -68,7 +70,15 @@ class EditionPlugin(BasePlugin):
             raise PluginError(str(err)) from None
         self.places = {}
         sitemeta.configure(config, self.edition)  # the edition's version and build date, for the footer
+        if self.serving:  # a full build never reuses a page: its cache starts and stays empty
+            fronts = {
+                stem: repr((p.title, p.part, p.chapter, p.title_supplied)) for stem, p in self.edition.pages.items()
+            }
+            self.pages.start(self.root, self.cache.digests, fronts, config)
         return config
+
+    def on_env(self, env, config, files):
+        return reuse_templates(env, self) if self.serving else env
 
     def on_files(self, files, config):
         """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
@@ -100,21 +110,77 @@ class EditionPlugin(BasePlugin):
     # -- each page ------------------------------------------------------------------------------------------
     @event_priority(100)  # before mkdocs-macros renders the page's macros
     def on_page_markdown(self, markdown, page, config, files):
+        """A page the preview's cache holds is not rendered again: the macros and Markdown get nothing to do."""
         self.page = PageState()
-        return markdown
+        page.edition_content_key = None
+        if not self.serving or not self._cacheable(page):
+            return markdown
+        key = self.pages.content_key(page, markdown, self._model_page(page) is not None)
+        page.edition_content_key = key
+        if self.pages.hit(page.file.src_uri, key) is None:
+            self.pages.rendered.add(page.file.src_uri)
+            return markdown
+        self.pages.reused.add(page.file.src_uri)
+        return ""
+
+    def reusing(self, page) -> bool:
+        """Whether this rebuild takes the page from the cache (the macros then leave it alone)."""
+        return page is not None and page.file.src_uri in self.pages.reused
+
+    def _cacheable(self, page) -> bool:
+        """Pages of the reading text but the title page (its contents list reads every page), generated pages."""
+        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
+        if page.file.generated_by is not None:
+            return True
+        return model_page is not None and model_page.is_reading_text and model_page.part != "front"
+
+    def _model_page(self, page):
+        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
+        return model_page if model_page is not None and model_page.paragraph_prefix is not None else None
 
     def on_page_content(self, html, page, config, files):
-        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
-        if model_page is None or model_page.paragraph_prefix is None:
+        key, src = page.edition_content_key, page.file.src_uri
+        if src in self.pages.reused:
+            return self._restore(page, self.pages.contents[src])
+        model_page = self._model_page(page)
+        if model_page is None:
+            if key is not None:
+                self.pages.contents[src] = Content(
+                    key, html, page.toc, page._title_from_render, page.present_anchor_ids, page.links_to_anchors
+                )
             return html
         work = PageWork(self.edition, model_page, html)
         self.places.update(work.places)
         page.edition_search_html = work.search_html  # what the search index reads (search_text.py)
+        if key is not None:
+            self.pages.contents[src] = Content(
+                key,
+                work.body,
+                page.toc,
+                page._title_from_render,
+                page.present_anchor_ids,
+                page.links_to_anchors,
+                work.places,
+                work.search_html,
+                work.cards,
+            )
         return work.html
+
+    def _restore(self, page, content: Content) -> str:
+        """The cached page, as if rendered: its content, table of contents, title, anchors, places, cards."""
+        page.toc, page._title_from_render = content.toc, content.title
+        page.present_anchor_ids, page.links_to_anchors = content.anchors, content.links
+        self.places.update(content.places)
+        if content.search_html is None:
+            return content.html
+        page.edition_search_html = content.search_html
+        return content.html + person_cards(self.edition, content.cards)
 
     @event_priority(100)  # before Material's search plugin (default priority 0) reads the page
     def on_page_context(self, context, page, config, nav):
-        search_text.read_searchable(config)
+        search_text.read_searchable(config, self.pages if self.serving else None)
+        if self.serving and page.edition_content_key is not None:
+            page.edition_template_key = self.pages.template_key(page, nav)  # pagecache.ReusingTemplate
         return context
 
     def on_post_page(self, output, page, config):

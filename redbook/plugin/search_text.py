@@ -14,6 +14,8 @@ unchanged. tests/browser/test_navigation.py checks the outcome: the search leads
 
 from __future__ import annotations
 
+from redbook.plugin.pagecache import digest, toc_outline
+
 APPARATUS = "[popover], button[popovertarget], a.pnum"
 
 
@@ -24,20 +26,34 @@ def strip_apparatus(soup) -> str:
     return str(soup)
 
 
-def _read_searchable(index) -> None:
-    """Make the search index read each page through the text its page work prepared (once per index)."""
+def _read_searchable(index, cache) -> None:
+    """Make the search index read each page through the text its page work prepared (once per index); in the
+    preview, a page whose text, contents and address did not change gives the entries it gave last time."""
     if getattr(index, "_edition_searchable", False) or not hasattr(index, "add_entry_from_context"):
         return
     original = index.add_entry_from_context
 
+    def indexed(page):
+        if cache is None or getattr(page, "edition_content_key", None) is None:
+            return original(page)
+        key = digest(page.content, page.url, page.title, toc_outline(page.toc), sorted(page.meta.items(), key=str))
+        last = cache.search.get(page.file.src_uri)
+        if last is not None and last[0] == key:
+            index.entries.extend(last[1])
+            return None
+        start = len(index.entries)
+        original(page)
+        cache.search[page.file.src_uri] = (key, index.entries[start:])
+        return None
+
     def add_entry_from_context(page):
         searchable = getattr(page, "edition_search_html", None)
         if searchable is None:
-            return original(page)  # a page without apparatus controls
+            return indexed(page)  # a page without apparatus controls
         shown = page.content
         page.content = searchable
         try:
-            return original(page)
+            return indexed(page)
         finally:
             page.content = shown
 
@@ -45,7 +61,8 @@ def _read_searchable(index) -> None:
     index._edition_searchable = True
 
 
-def read_searchable(config) -> None:
+def read_searchable(config, cache=None) -> None:
+    """`cache`: the preview's page cache (redbook/plugin/pagecache.py), or None in a full build."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and getattr(search, "search_index", None) is not None:
-        _read_searchable(search.search_index)
+        _read_searchable(search.search_index, cache)
