@@ -32,6 +32,8 @@ class ModelCache:
         now = digests(root)
         key = (root, tuple(sorted(now.items())))
         if self.edition is None or key != self.key:
-            self.edition = load(root)
+            same_root = self.key is not None and self.key[0] == root
+            changed = frozenset(p for p in set(now) | set(self.digests) if now.get(p) != self.digests.get(p))
+            self.edition = load(root, self.edition, changed) if same_root else load(root)
             self.key, self.digests = key, now
         return self.edition

@@ -94,7 +94,20 @@ def syntax(err) -> str:
 
 
 def read_bib(text: str, display: str, problems: Collector) -> dict[str, BibEntry] | None:
-    """Parse `text`; None (with the problems reported) when it cannot be read at all."""
+    """Parse `text`; None (with the problems reported) when it cannot be read at all. The same text is parsed
+    once (a preview's rebuild, data/sources.bib read by two parts): the entries are read, never changed."""
+    entries, found = _parsed(text, display)
+    problems.problems.extend(found)
+    return dict(entries) if entries is not None else None
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(text: str, display: str) -> tuple[dict[str, BibEntry] | None, tuple]:
+    problems = Collector()
+    return _read_bib(text, display, problems), tuple(problems.problems)
+
+
+def _read_bib(text: str, display: str, problems: Collector) -> dict[str, BibEntry] | None:
     import pybtex.errors
     from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
     from pybtex.scanner import PybtexSyntaxError

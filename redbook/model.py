@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .apparatus import parts
+from . import incremental
 from .copytext import COPYTEXT
 from .emendations import Emendation, load_emendations, locate
 from .errors import Collector
@@ -34,6 +34,8 @@ class Edition:
     copytext: str
     apparatus: dict = field(default_factory=dict)  # persons, dossiers, sources ...: see redbook/apparatus/
     _notes_by_page: dict[str, list[Note]] = field(default_factory=dict)
+    _note_files: dict[str, tuple] = field(default_factory=dict)  # path -> (notes, gaps) as that file gave them
+    reads: dict[str, frozenset] = field(default_factory=dict)  # part -> what its load read (redbook/incremental.py)
     _settings: dict = field(default_factory=dict)  # read once per model: the site's public address
 
     # -- questions the renderers and generators ask ------------------------------------------
@@ -84,22 +86,35 @@ class Edition:
         return "\n".join(part.text_of_page(stem) for part in self.apparatus.values() if hasattr(part, "text_of_page"))
 
 
-def load(root: Path) -> Edition:
-    """Load and validate everything; raise EditionError naming each problem's file and line."""
+def load(root: Path, previous: Edition | None = None, changed: frozenset[str] | None = None) -> Edition:
+    """Load and validate everything; raise EditionError naming each problem's file and line.
+
+    With `previous` (the model of the last build, which loaded without a problem) and `changed` (the paths of
+    the input files that differ from it), only what those files feed is loaded and checked again: the pages and
+    notes files that changed, and the parts of the apparatus whose inputs changed or which read something that
+    did (redbook/incremental.py); the rest is taken from `previous`."""
     root = Path(root).resolve()
     problems = Collector()
+    keep = previous is not None and changed is not None
     pages = {}
     for path in sorted((root / "docs").glob("*.md")):
-        page = load_page(path, root, problems)
+        display = path.relative_to(root).as_posix()
+        page = previous.pages.get(path.stem) if keep and display not in changed else None
+        page = page or load_page(path, root, problems)
         if page is not None:
             pages[page.stem] = page
     pages = dict(sorted(pages.items(), key=lambda kv: reading_order(kv[1])))
 
     notes: dict[int, Note] = {}
     gaps: list[Gap] = []
+    note_files: dict[str, tuple] = {}
     for path in sorted((root / "footnotes").glob("*.yml")):
-        file_notes, file_gaps = load_notes_file(path, root, problems)
         display = path.relative_to(root).as_posix()
+        if keep and display not in changed and display in previous._note_files:
+            file_notes, file_gaps = previous._note_files[display]
+        else:
+            file_notes, file_gaps = load_notes_file(path, root, problems)
+        note_files[display] = (file_notes, file_gaps)
         if path.stem not in pages or not pages[path.stem].is_reading_text:
             problems.add(
                 display,
@@ -123,6 +138,7 @@ def load(root: Path) -> Edition:
     copytext = (root / COPYTEXT).read_text(encoding="utf-8")
 
     edition = Edition(root, pages, notes, gaps, emendations, copytext)
+    edition._note_files = note_files
     for page in pages.values():
         edition._notes_by_page[page.stem] = sorted(
             (n for n in notes.values() if n.page == page.stem), key=lambda n: n.number
@@ -130,8 +146,7 @@ def load(root: Path) -> Edition:
     _check_markers(edition, problems)
     _check_numbering(edition, problems)
     _check_links(edition, problems)
-    for part in parts():
-        edition.apparatus[part.NAME] = part.load(edition, problems)
+    incremental.load_parts(edition, problems, previous if keep else None, changed or frozenset())
     _check_emendations(edition, problems)  # after the apparatus: a layout entry may stand by a generated table
     problems.raise_if_any()
     return edition

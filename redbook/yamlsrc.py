@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -190,7 +191,23 @@ def _check_values(node, problems: Collector, display: str, depth: int = 0) -> No
 
 def parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1):
     """Parse YAML; every line number (of keys, of errors) is the file's own, counted from 1.
-    Every string of a YAML source (data files, front matter) is checked as data text (redbook/safety.py)."""
+    Every string of a YAML source (data files, front matter) is checked as data text (redbook/safety.py).
+
+    The same text is parsed once: a preview's rebuild that loads a part again gets the data of a file that did
+    not change without parsing it again (what the parse found is reported again). The data is read, never
+    changed, by the parts that ask for it."""
+    data, found = _parsed(text, display, first_line)
+    problems.problems.extend(found)
+    return data
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed(text: str, display: str, first_line: int) -> tuple[object, tuple]:
+    problems = Collector()
+    return _parse_yaml(text, problems, display, first_line), tuple(problems.problems)
+
+
+def _parse_yaml(text: str, problems: Collector, display: str, first_line: int = 1):
     # blank lines in front of the text shift every mark to its line in the file
     text = "\n" * (first_line - 1) + text
     loader = _FastLoader(text)

@@ -19,6 +19,7 @@ from redbook.yamlsrc import read_yaml
 NAME = "changelog"
 ORDER = 90
 CHANGELOG = Path("data/changelog.yml")
+INPUTS = (CHANGELOG,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 #: What a version may record, in the order the changelog page shows it.
 SECTIONS = {"text": "Reading text", "notes": "Notes", "apparatus": "Apparatus", "site": "Site, print and downloads"}

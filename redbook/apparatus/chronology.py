@@ -32,6 +32,7 @@ from redbook.yamlsrc import parse_yaml, read_text
 NAME = "chronology"
 ORDER = 75  # after the references (10) and the register of persons (40)
 DATA = Path("data/chronology.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 TOP_KEYS = frozenset({"events"})
 EVENT_KEYS = frozenset({"id", "date", "when", "year_supplied", "why", "event", "quote", "place", "other_date"})

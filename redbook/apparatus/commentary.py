@@ -29,6 +29,7 @@ from redbook.yamlsrc import read_yaml
 NAME = "commentary"
 ORDER = 70
 DATA = Path("data/commentary.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 TOP_KEYS = frozenset({"remarks"})
 REMARK_KEYS = frozenset({"id", "at", "lemma", "kind", "remark", "evidence"})

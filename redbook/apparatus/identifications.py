@@ -38,6 +38,7 @@ from ..yamlsrc import Mapping, read_yaml
 NAME = "identifications"
 ORDER = 45  # after the register of persons (40), which it checks against
 DATA = Path("data/identifications.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 IDENTIFIED = "identified"
 NOT_IDENTIFIED = "not identified"

@@ -7,6 +7,7 @@ from redbook import licence
 
 NAME = "licence"
 ORDER = 95
+INPUTS = (licence.LICENCE_FILE,)  # the files it reads (redbook/incremental.py)
 
 
 def load(edition, problems):

@@ -18,6 +18,7 @@ from ..named import ALLEGED_STATEMENT, Index, Spec, load_index  # noqa: F401
 NAME = "organisations"
 ORDER = 49  # after the persons (40), before the places (50)
 DATA = Path("data/organisations.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 KINDS = frozenset(
     {

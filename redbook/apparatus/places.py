@@ -16,6 +16,7 @@ from ..named import Index, Spec, load_index
 NAME = "places"
 ORDER = 50  # after the organisations, whose spans it excludes
 DATA = Path("data/places.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 KINDS = frozenset(
     {

@@ -30,6 +30,7 @@ from redbook.yamlsrc import read_text
 NAME = "references"
 ORDER = 10  # before every part that cites them
 REFERENCES = Path("data/references.bib")
+INPUTS = (REFERENCES,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 REQUIRED = ("title", "url", "urldate", "year")
 CREATORS = ("author", "editor", "organization", "publisher")
 EVIDENCE_KEYS = frozenset({"ref", "at"})

@@ -46,6 +46,8 @@ ORDER = 30
 
 SOURCES = Path("data/sources.bib")
 EDITION_BIB = Path("data/edition.bib")
+# the files it reads (the notes files too, for their citations' lines); the model: recorded (redbook/incremental.py)
+INPUTS = (SOURCES, EDITION_BIB, "footnotes/")
 
 #: The kinds of source, in the order of the Sources page; a source's `keywords` names exactly one.
 KINDS = {

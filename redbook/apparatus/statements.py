@@ -33,6 +33,7 @@ ORDER = 60  # after the references (10) and the sources (30)
 PUBLICATION = Path("data/publication.yml")
 SOURCES = Path("data/sources.bib")
 EDITION_BIB = Path("data/edition.bib")
+INPUTS = (PUBLICATION, SOURCES, EDITION_BIB)  # the files it reads; the model: recorded (redbook/incremental.py)
 
 STATEMENT_KEYS = frozenset({"id", "text", "from", "evidence"})
 HEADER_KEYS = frozenset({"header"})

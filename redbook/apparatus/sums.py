@@ -21,6 +21,7 @@ from .persons import segments
 NAME = "sums"
 ORDER = 60
 DATA = Path("data/sums.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 KEYS = {"id", "page", "at", "book", "terms", "observation", "remark"}
 TERM_KINDS = ("group", "count_of", "persons", "both", "difference", "mentioned", "figure", "sum")
 TERM_KEYS = {*TERM_KINDS, "part", "words", "page", "label", "minus"}

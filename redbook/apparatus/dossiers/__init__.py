@@ -25,6 +25,7 @@ from ...yamlsrc import parse_yaml, read_text
 from .checks import _check_against_copytext, _check_russian_order, _find_table_calls
 from .model import (  # noqa: F401  the model's names, as redbook.apparatus.dossiers.X
     _TOP,
+    INPUTS,
     KINDS,
     MONTHS,
     NAME,

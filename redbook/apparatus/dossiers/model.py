@@ -18,6 +18,7 @@ from ...russian import russian_sorted, sort_key
 NAME = "dossiers"
 ORDER = 30  # before the register of persons, which may ask edition.generated_text()
 PATH = "data/dossiers.yml"
+INPUTS = (PATH,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 ROLES = ("defendant", "linked", "other")
 KINDS = ("defendant", "linked", "collective")

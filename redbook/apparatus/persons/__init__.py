@@ -31,6 +31,7 @@ from .model import (  # noqa: F401  the model's names, as redbook.apparatus.pers
     CONTEXT_KEYS,
     DATA,
     GROUP_KEYS,
+    INPUTS,
     KEY_FORMAT,
     KINDS,
     MEMBERSHIP_KEYS,

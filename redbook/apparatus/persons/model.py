@@ -14,6 +14,7 @@ from ...passages import Passages, Place, Segment, finder, line_of, searchable, s
 NAME = "persons"
 ORDER = 40
 DATA = Path("data/persons.yml")
+INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 TOP_KEYS = {"groups", "shared_forms", "persons"}
 PERSON_KEYS = {

@@ -1,0 +1,140 @@
+"""Which parts of the apparatus a preview's rebuild must load again, from what each part's load really read.
+
+Each part of the apparatus (redbook/apparatus/) declares INPUTS, the files it reads itself. What it reads of the
+rest of the model is recorded while it loads, as build systems record what an output depends on: the part is
+handed the edition through `Reading`, which notes each of the model's components it is asked for (the pages, the
+notes, the emendations, the copy-text, another part of the apparatus). The model keeps the record
+(edition.reads). On a rebuild, a part is loaded again when one of its INPUTS changed or when something it read
+changed (a component whose files changed, a part loaded again); otherwise the part of the last build is kept,
+with its record. tests/test_incremental.py checks the declared inputs against the files a load opens, and the
+graph against a full load.
+"""
+
+from __future__ import annotations
+
+from .apparatus import parts
+
+#: The model's own components, by the files they come from (redbook/model.py loads them).
+COMPONENT_FILES = {
+    "pages": "docs/",
+    "notes": "footnotes/",
+    "emendations": "data/emendations.yml",
+    "copytext": "source/",
+}
+#: The edition's attributes and methods, by the component each one reads.
+ATTRIBUTES = {
+    "pages": "pages",
+    "reading_pages": "pages",
+    "chapters": "pages",
+    "calls_of": "pages",
+    "notes": "notes",
+    "note": "notes",
+    "notes_of": "notes",
+    "gaps": "notes",
+    "gaps_of": "notes",
+    "emendations": "emendations",
+    "emendation": "emendations",
+    "emendations_of_page": "emendations",
+    "emendations_of_note": "emendations",
+    "copytext": "copytext",
+    "site_url": "settings",
+}
+
+
+class _Parts:
+    """edition.apparatus as a part sees it while loading: each part it asks for is recorded."""
+
+    def __init__(self, apparatus: dict, reads: set) -> None:
+        self._apparatus, self._reads = apparatus, reads
+
+    def __getitem__(self, name):
+        self._reads.add(f"part:{name}")
+        return self._apparatus[name]
+
+    def get(self, name, default=None):
+        self._reads.add(f"part:{name}")
+        return self._apparatus.get(name, default)
+
+    def __contains__(self, name) -> bool:
+        self._reads.add(f"part:{name}")
+        return name in self._apparatus
+
+    def _all(self):
+        self._reads.update(f"part:{name}" for name in self._apparatus)
+        return self._apparatus
+
+    def values(self):
+        return self._all().values()
+
+    def items(self):
+        return self._all().items()
+
+    def __iter__(self):
+        return iter(self._all())
+
+
+class Reading:
+    """The edition as a part sees it while loading: what it reads is recorded in `reads`."""
+
+    def __init__(self, edition, reads: set) -> None:
+        object.__setattr__(self, "_edition", edition)
+        object.__setattr__(self, "_reads", reads)
+
+    def __getattr__(self, name):
+        if name == "apparatus":
+            return _Parts(self._edition.apparatus, self._reads)
+        if name == "generated_text":  # the tables every part of the apparatus makes for a page
+            self._reads.add("pages")
+            self._reads.update(f"part:{n}" for n in self._edition.apparatus)
+        elif name in ATTRIBUTES:
+            self._reads.add(ATTRIBUTES[name])
+        return getattr(self._edition, name)
+
+
+def changed_components(changed: frozenset[str]) -> set[str]:
+    found = {c for c, prefix in COMPONENT_FILES.items() if any(p.startswith(prefix) for p in changed)}
+    if "mkdocs.yml" in changed:
+        found.add("settings")
+    return found
+
+
+def inputs_of(part) -> tuple[str, ...]:
+    """A part's declared files: paths, or folders ending in "/" (every file under them)."""
+    return tuple(p if isinstance(p, str) else p.as_posix() for p in getattr(part, "INPUTS", ()))
+
+
+def declares(part, path: str) -> bool:
+    return any(path == i or (i.endswith("/") and path.startswith(i)) for i in inputs_of(part))
+
+
+def load_parts(edition, problems, previous, changed: frozenset[str]) -> None:
+    """Load the parts of the apparatus into edition.apparatus, in their ORDER; keep those of `previous` that
+    nothing changed under (with `previous` None, every part is loaded)."""
+    fresh = changed_components(changed) if previous is not None else set()
+    for part in parts():
+        name = part.NAME
+        last_reads = previous.reads.get(name) if previous is not None else None
+        stale = (
+            previous is None
+            or name not in previous.apparatus
+            or last_reads is None
+            or any(declares(part, path) for path in changed)
+            or bool(last_reads & fresh)
+        )
+        if not stale:
+            edition.apparatus[name] = previous.apparatus[name]
+            edition.reads[name] = last_reads
+            continue
+        reads: set[str] = set()
+        edition.apparatus[name] = part.load(Reading(edition, reads), problems)
+        edition.reads[name] = frozenset(reads)
+        fresh.add(f"part:{name}")
+
+
+def graph(edition) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(part, its files, what else it read), in load order: the dependency graph of the model's parts."""
+    return [
+        (part.NAME, inputs_of(part), tuple(sorted(edition.reads.get(part.NAME, ()))))
+        for part in parts()
+        if part.NAME in edition.apparatus
+    ]
