@@ -1,36 +1,42 @@
-"""What the edition costs to build, to preview and to read on this machine: `make bench` (figures, never pass/fail).
+"""What the edition costs to build, to preview and to test on this machine: `make bench` (figures, never pass/fail).
 
-Every comparison is made in one run, the two sides alternated, and the median of several runs reported, so that
-the ratios hold on a busy machine where the seconds do not:
+Every comparison is made in one run, the sides alternated, and the median of the runs reported, so that the ratios
+hold on a busy machine where the seconds do not. The sides: the edition as it is in this folder ("now"), plain
+Material on the same Markdown (macro calls blanked), and the edition as it was at BASE, checked out of git into a
+temporary folder ("before"):
 
-- the site build (`mkdocs build --strict`) against plain Material on the same Markdown (macro calls blanked);
-- the preview (`mkdocs serve`'s rebuild, made in one process as the server makes it, in a project built once
-  into site/ as `make serve` leaves it): a word changed in a chapter, against the same edit under plain
-  Material's preview;
-- the full build (`make build`: site, EPUB and PDF) and its parts, with the PDF's layouts;
-- the sizes of the books and the weight of a chapter's page;
+- the cold site build (`mkdocs build --strict`): now / plain, and before / plain;
+- the preview (`mkdocs serve`'s rebuilds, made in one process as the server makes them, scripts/preview_driver.py,
+  in a project built once into site/ as `make serve` leaves it): after a word changed in a chapter, and after a
+  person's identification changed (data/identifications.yml), against plain Material's rebuild after the same
+  word (plain Material has no data files: a rebuild after one Markdown edit is its nearest), now and before;
+- `make build` (site, downloads, EPUB, PDF; scripts/build.py): now / before;
+- with --suite, `make test` (every test) and its fast lane (`pytest -m "not full"`): now / before (long: the two
+  suites run one after the other, once each unless --runs says more);
 - with --reading, each page opened cold in Chromium (scripts/bench_reading.py).
 
-    python -m scripts.benchmark [--runs N] [--reading]
+    python -m scripts.benchmark [--runs N] [--only build,preview,full] [--suite] [--reading]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import io
+import json
 import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PROJECT = ("mkdocs.yml", "docs", "footnotes", "data", "source", "macros", "redbook", "overrides", "scripts")
+BASE = "42d0e22"  # the commit this round's figures are measured against (issue 24)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 PLAIN_CONFIG = """site_name: The Red Book on the Moscow Trials
 use_directory_urls: false
 theme:
@@ -39,21 +45,35 @@ theme:
 markdown_extensions: [attr_list, md_in_html, sane_lists, tables, toc]
 plugins: [search]
 """
-EDIT = ("chapter-3.md", "assassination", "assasination")  # a word of chapter 3, changed and changed back
+WORD = ("docs/chapter-3.md", "assassination", "assasination")  # a word of chapter 3, changed and changed back
+IDENTIFICATION = ("data/identifications.yml", "a supporter of Zinoviev.", "a supporter of G. Zinoviev.")
+DRIVER = ROOT / "scripts" / "preview_driver.py"
 
 
-def _copy_edition(to: Path) -> Path:
-    to.mkdir(parents=True)
-    for name in PROJECT:
+# -- the sides ----------------------------------------------------------------------------------------------
+def _now(to: Path) -> Path:
+    """The project as it is in this folder: every file git tracks or would track (not site/, not .venv/)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    for name in filter(None, (n.decode() for n in listed)):
         src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, to / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        if src.is_file():
+            (to / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, to / name)
     return to
 
 
-def _plain_project(to: Path) -> Path:
+def _before(to: Path) -> Path:
+    """The project at BASE, out of git."""
+    archive = subprocess.run(["git", "archive", BASE], cwd=ROOT, capture_output=True, check=True).stdout
+    to.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(to, filter="data")
+    return to
+
+
+def _plain(to: Path) -> Path:
     (to / "docs").mkdir(parents=True)
     for md in (ROOT / "docs").glob("*.md"):
         text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", md.read_text(encoding="utf-8"), flags=re.S)
@@ -62,135 +82,148 @@ def _plain_project(to: Path) -> Path:
     return to
 
 
+def _env(project: Path) -> dict:
+    return {**ENV, "PYTHONPATH": str(project)}
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# -- the measures -------------------------------------------------------------------------------------------
 def timed_build(project: Path, site: Path, strict: bool = True) -> float:
     """The seconds of one `mkdocs build` of `project` into `site` (strict unless told)."""
     start = time.monotonic()
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (
         ["--strict"] if strict else []
     )
-    subprocess.run(command, cwd=project, check=True, env=ENV, capture_output=True)
+    subprocess.run(command, cwd=project, check=True, env=_env(project), capture_output=True)
     return time.monotonic() - start
 
 
-def _ratio(edition: list[float], plain: list[float]) -> tuple[float, float, float]:
-    e, p = statistics.median(edition), statistics.median(plain)
-    return e, p, e / p
-
-
 def build_ratio(runs: int, tmp: Path) -> dict:
-    edition, plain = _copy_edition(tmp / "edition"), _plain_project(tmp / "plain")
-    times: dict[str, list[float]] = {"edition": [], "plain": []}
-    for i in range(runs):  # alternated, so that a busy moment of the machine falls on both
-        times["edition"].append(timed_build(edition, tmp / f"e{i}"))
-        times["plain"].append(timed_build(plain, tmp / f"p{i}", strict=False))
-    e, p, r = _ratio(times["edition"], times["plain"])
+    sides = {"now": _now(tmp / "b-now"), "before": _before(tmp / "b-before"), "plain": _plain(tmp / "b-plain")}
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    for i in range(runs):  # alternated, so that a busy moment of the machine falls on every side
+        for name, project in sides.items():
+            times[name].append(timed_build(project, tmp / f"b-{name}-{i}", strict=name != "plain"))
+    now, before, plain = (_median(times[n]) for n in ("now", "before", "plain"))
     return {
-        "site build, edition (s, median)": round(e, 2),
-        "site build, plain Material (s, median)": round(p, 2),
-        "site build: edition / plain (goal <= 2.0, beyond 1.5)": round(r, 2),
+        "cold site build, now / before / plain (s, median)": f"{now:.2f} / {before:.2f} / {plain:.2f}",
+        "cold site build: now / plain (goal <= 3.0)": round(now / plain, 2),
+        "cold site build: before / plain": round(before / plain, 2),
     }
 
 
-#: The preview's rebuild as `mkdocs serve` makes it, in one process: the configuration loaded again for each build
-#: (plugins that define on_startup, as the edition's does, are kept across rebuilds), a word changed in between.
-#: Run in the project's folder; it prints the seconds of each rebuild after an edit. (Timing the server's own file
-#: watcher from outside proved unreliable here: its first events after start are not always delivered.)
-PREVIEW = """
-import sys, time
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-strict, runs, old, new = sys.argv[1] == "strict", int(sys.argv[2]), sys.argv[3], sys.argv[4]
-def config():
-    return load_config("mkdocs.yml", site_dir=sys.argv[5], strict=strict)
-first = config()
-first.plugins.on_startup(command="serve", dirty=False)
-build(first, serve_url="http://127.0.0.1:8000/")
-path = Path("docs") / "chapter-3.md"
-for i in range(runs * 2):
-    a, b = (old, new) if i % 2 == 0 else (new, old)
-    path.write_text(path.read_text(encoding="utf-8").replace(a, b, 1), encoding="utf-8")
-    start = time.monotonic()
-    build(config(), serve_url="http://127.0.0.1:8000/")
-    print(round(time.monotonic() - start, 3), flush=True)
-"""
-
-
-def _rebuilds(project: Path, strict: bool, runs: int, site: Path) -> list[float]:
-    command = [sys.executable, "-c", PREVIEW, "strict" if strict else "lax", str(runs), EDIT[1], EDIT[2], str(site)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, check=True)
-    return [float(line) for line in result.stdout.split()]
+def _rebuilds(project: Path, edit: tuple[str, str, str], runs: int, tmp: Path) -> list[float]:
+    """The seconds of 2 x `runs` rebuilds after `edit` and its undoing, in one process as `mkdocs serve`."""
+    file, old, new = edit
+    args = [str(tmp / "first")]
+    for i in range(runs):
+        args += [file, old, new, str(tmp / f"a{i}"), file, new, old, str(tmp / f"b{i}")]
+    result = subprocess.run(
+        [sys.executable, str(DRIVER), *args], cwd=project, env=_env(project), capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stdout[-2000:] + result.stderr[-2000:])
+    return [json.loads(line)["seconds"] for line in result.stdout.splitlines() if line.startswith("{")]
 
 
 def preview_ratio(runs: int, tmp: Path) -> dict:
-    edition, plain = _copy_edition(tmp / "serve-edition"), _plain_project(tmp / "serve-plain")
-    timed_build(edition, edition / "site")  # as `make serve` finds the project: built by `make build` just before
-    times: dict[str, list[float]] = {"edition": [], "plain": []}
+    sides = {"now": _now(tmp / "s-now"), "before": _before(tmp / "s-before")}
+    plain = _plain(tmp / "s-plain")
+    for project in sides.values():  # as `make serve` finds the project: built by `make build` just before
+        subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=_env(project), check=True)
+    times: dict[str, list[float]] = {}
     for i in range(runs):  # alternated: each side's rebuilds, in turn
-        times["edition"] += _rebuilds(edition, True, 1, tmp / f"serve-e{i}")
-        times["plain"] += _rebuilds(plain, False, 1, tmp / f"serve-p{i}")
-    e, p, r = _ratio(times["edition"], times["plain"])
+        for name, project in sides.items():
+            for label, edit in (("word", WORD), ("identification", IDENTIFICATION)):
+                times.setdefault(f"{name} {label}", []).extend(_rebuilds(project, edit, 1, tmp / f"r-{name}{label}{i}"))
+        times.setdefault("plain word", []).extend(_rebuilds(plain, WORD, 1, tmp / f"r-plain{i}"))
+    m = {key: _median(values) for key, values in times.items()}
+    p = m["plain word"]
     return {
-        "preview, a word changed, edition (s, median)": round(e, 2),
-        "preview, a word changed, plain Material (s, median)": round(p, 2),
-        "preview: edition / plain (goal <= 2.0)": round(r, 2),
+        "preview, a word: now / before / plain (s, median)": f"{m['now word']:.2f} / {m['before word']:.2f} / {p:.2f}",
+        "preview, a word: now / plain (goal <= 2.0)": round(m["now word"] / p, 2),
+        "preview, a word: before / plain": round(m["before word"] / p, 2),
+        "preview, an identification: now / before (s, median)": f"{m['now identification']:.2f} / "
+        f"{m['before identification']:.2f}",
+        "preview, an identification: now / plain's word (goal <= 3.0)": round(m["now identification"] / p, 2),
+        "preview, an identification: before / plain's word": round(m["before identification"] / p, 2),
     }
+
+
+def _make_build(project: Path) -> tuple[float, str]:
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py"], cwd=project, env=_env(project), capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stdout[-2000:] + result.stderr[-2000:])
+    return time.monotonic() - start, result.stdout + result.stderr
 
 
 def full_build(runs: int, tmp: Path) -> dict:
-    """`make build`'s steps into a temporary site: the strict site build, then the books."""
-    project = _copy_edition(tmp / "full")
-    steps: dict[str, list[float]] = {"site": [], "books": []}
-    layouts, output = [], ""
-    for i in range(runs):
-        site = tmp / f"full-site{i}"
-        steps["site"].append(timed_build(project, site))
-        start = time.monotonic()
-        books = subprocess.run(
-            [sys.executable, "-m", "redbook.book", str(site)], cwd=project, env=ENV, capture_output=True, text=True
-        )
-        books.check_returncode()
-        steps["books"].append(time.monotonic() - start)
-        output = books.stdout
-        layouts.append(re.search(r"(\d+) layouts?", output).group(1))
-    epub = float(re.search(r"epub: .* written in ([\d.]+) s", output).group(1))
-    pdf = float(re.search(r"pdf: .* written in ([\d.]+) s", output).group(1))
-    site, books = statistics.median(steps["site"]), statistics.median(steps["books"])
-    pdf_file, epub_file = site_dir_file(tmp / f"full-site{runs - 1}")
-    chapter = (tmp / f"full-site{runs - 1}" / "chapter-5.html").read_bytes()
+    """`make build` (scripts/build.py: the strict site, the downloads, the EPUB and the PDF), now and before."""
+    sides = {"now": _now(tmp / "f-now"), "before": _before(tmp / "f-before")}
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    for _ in range(runs):
+        for name, project in sides.items():
+            times[name].append(_make_build(project)[0])
+    now, before = _median(times["now"]), _median(times["before"])
+    pdf, epub = sides["now"] / "site" / "red-book.pdf", sides["now"] / "site" / "red-book.epub"
     return {
-        "full build: site + books (s, median; goal < 20)": round(site + books, 1),
-        "  the site (s)": round(site, 1),
-        "  the books, EPUB then PDF (s)": round(books, 1),
-        "  of which the EPUB (s, last run)": epub,
-        "  of which the PDF (s, last run)": pdf,
-        "  the PDF's layouts, run by run (1: the last page map held)": ", ".join(layouts),
-        "PDF size (MB)": round(pdf_file.stat().st_size / 1e6, 2),
-        "EPUB size (MB)": round(epub_file.stat().st_size / 1e6, 2),
-        "chapter-5.html (kB raw / gzip)": f"{len(chapter) / 1e3:.0f} / {len(gzip.compress(chapter, 6)) / 1e3:.0f}",
+        "make build, now / before (s, median)": f"{now:.1f} / {before:.1f}",
+        "make build: now / before (goal <= 0.60)": round(now / before, 2),
+        "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
+        "EPUB size (MB)": round(epub.stat().st_size / 1e6, 2),
     }
 
 
-def site_dir_file(site: Path) -> tuple[Path, Path]:
-    return site / "red-book.pdf", site / "red-book.epub"
+def _suite(project: Path, *marker: str) -> float:
+    start = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *marker],
+        cwd=project,
+        env=_env(project),
+        capture_output=True,
+    )
+    return time.monotonic() - start
+
+
+def suite(runs: int, tmp: Path) -> dict:
+    """`make test` now and before, and the fast lane now (the suite's result is the tests' business, not this)."""
+    sides = {"now": _now(tmp / "t-now"), "before": _before(tmp / "t-before")}
+    times: dict[str, list[float]] = {"now": [], "before": [], "fast": []}
+    for _ in range(runs):
+        for name, project in sides.items():
+            times[name].append(_suite(project))
+        times["fast"].append(_suite(sides["now"], "-m", "not full"))
+    now, before, fast = (_median(times[n]) for n in ("now", "before", "fast"))
+    return {
+        "make test, now / before (s)": f"{now:.0f} / {before:.0f}",
+        "make test: now / before (goal <= 0.60)": round(now / before, 2),
+        "the fast lane, now (s; goal < 120)": round(fast),
+    }
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs of each side (default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side (default 3; the suites: 1)")
     parser.add_argument("--reading", action="store_true", help="also open every page in Chromium")
+    parser.add_argument("--suite", action="store_true", help="also run the test suites, now and before")
     parser.add_argument("--only", default="build,preview,full", help="which measures: build, preview, full")
     args = parser.parse_args(argv)
+    chosen = set(args.only.split(","))
+    measures = [(m, args.runs) for n, m in (("build", build_ratio), ("preview", preview_ratio), ("full", full_build))]
+    measures = [(m, r) for (m, r), n in zip(measures, ("build", "preview", "full")) if n in chosen]
+    if args.suite:
+        measures.append((suite, 1 if args.runs == 3 else args.runs))
+    print(f"{'(now: this folder; before: ' + BASE + '; plain: Material alone)':66}", flush=True)
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        chosen = set(args.only.split(","))
-        measures = [
-            m
-            for name, m in (("build", build_ratio), ("preview", preview_ratio), ("full", full_build))
-            if name in chosen
-        ]
-        for measure in measures:
-            for key, value in measure(args.runs, tmp).items():
+        for measure, runs in measures:
+            for key, value in measure(runs, tmp).items():
                 print(f"{key:66} {value}", flush=True)
     if args.reading:
         from scripts.bench_reading import reading_cost
