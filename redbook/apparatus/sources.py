@@ -27,6 +27,7 @@ The API for the web, PDF, EPUB and open-data renderers (all plain data, no HTML)
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -241,6 +242,20 @@ def _format(registry, key: str) -> tuple[str, str]:
 
 
 def _load_bib(path: Path, text: str, display: str, problems: Collector) -> dict[str, Source]:
+    """The sources of the file, formatted; the same text is read and formatted once (a preview's rebuild after an
+    edit of a chapter loads this part again for the citations, not for the bibliography). Sources are frozen."""
+    sources, found = _bib(path, text, display)
+    problems.problems.extend(found)
+    return dict(sources)
+
+
+@functools.lru_cache(maxsize=8)
+def _bib(path: Path, text: str, display: str) -> tuple[dict[str, Source], tuple]:
+    problems = Collector()
+    return _read_bib(path, text, display, problems), tuple(problems.problems)
+
+
+def _read_bib(path: Path, text: str, display: str, problems: Collector) -> dict[str, Source]:
     import pybtex.errors
     from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
     from pybtex.scanner import PybtexSyntaxError

@@ -27,6 +27,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 #: The code, templates and configuration every page depends on (the digest is taken once a build).
 CODE = ("mkdocs.yml", "overrides", "macros", "redbook")
 #: The model input a page of the reading text shows only in its person cards, which are made at every rebuild.
@@ -79,6 +81,7 @@ class PageCache:
         self.written: dict[str, Written] = {}  # src_uri -> the template's output of the last rebuild
         self.search: dict[str, tuple[str, list]] = {}  # src_uri -> (content digest, search entries)
         self.shared = self.shared_reading = self.shared_generated = ""
+        self.templates = CompiledTemplates()
         self.reused: set[str] = set()  # the pages whose content this rebuild takes from the cache
         self.rendered: set[str] = set()  # the pages this rebuild renders (for the tests and the bench)
 
@@ -142,10 +145,27 @@ class ReusingTemplate:
         return getattr(self.template, name)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for the whole preview (MkDocs makes a new Jinja environment for each
+    build); Jinja checks each template's source against the compiled one's checksum."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
 def reuse_templates(env, plugin):
-    """Wrap the Jinja environment's get_template so that a page's template can answer from the cache."""
+    """Wrap the Jinja environment's get_template so that a page's template can answer from the cache, and give
+    it the preview's compiled templates."""
     if getattr(env, "_edition_reusing", False):
         return env
+    env.bytecode_cache = plugin.pages.templates
     original = env.get_template
 
     def get_template(name, *args, **kwargs):
