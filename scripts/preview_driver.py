@@ -1,6 +1,6 @@
 """The preview's rebuilds as `mkdocs serve` makes them, in one process, for make bench and the tests.
 
-    python -m scripts.preview_driver SITE0 [FILE OLD NEW SITE1]...
+    python -m scripts.preview_driver [--lax] SITE0 [FILE OLD NEW SITE1]...
 
 Run in a project's folder. Builds the project into SITE0 as `mkdocs serve` does (the configuration loaded again
 for each build; plugins that define on_startup, as the edition's does, kept across rebuilds), then, for each group
@@ -18,12 +18,12 @@ import time
 from pathlib import Path
 
 
-def rebuilds(first_site: str, edits: list[tuple[str, str, str, str]]) -> list[dict]:
+def rebuilds(first_site: str, edits: list[tuple[str, str, str, str]], strict: bool = True) -> list[dict]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     def config(site: str):
-        return load_config("mkdocs.yml", site_dir=site, strict=True)
+        return load_config("mkdocs.yml", site_dir=site, strict=strict)
 
     first = config(first_site)
     first.plugins.on_startup(command="serve", dirty=False)
@@ -52,11 +52,13 @@ def rebuilds(first_site: str, edits: list[tuple[str, str, str, str]]) -> list[di
 
 
 def main(argv: list[str]) -> int:
+    strict = not (argv and argv[0] == "--lax")  # --lax: not strict (plain Material's project, in make bench)
+    argv = argv if strict else argv[1:]
     first, rest = argv[0], argv[1:]
     if len(rest) % 4:
         raise SystemExit(__doc__)
     edits = [tuple(rest[i : i + 4]) for i in range(0, len(rest), 4)]
-    for result in rebuilds(first, edits):
+    for result in rebuilds(first, edits, strict):
         print(json.dumps(result), flush=True)
     return 0
 
