@@ -258,8 +258,7 @@ def _reference(entry: BibEntry, text: str, display: str, problems: Collector) ->
             entry.line,
             f"{entry.key}: the reference lacks the field 'kind'",
             "add  kind = {primary}  (a record of the time), {scholarly}, {reference} (an encyclopedia) or {web}",
-        )
-        ok = False
+        )  # the entry is still read, so that what cites it is not reported as citing nothing
     elif kind is not None and kind not in KINDS:
         problems.add(
             display,
