@@ -56,6 +56,7 @@ class Spec:
     allowed: frozenset[str]
     required: frozenset[str]
     top: str  # the list under this key: "places:"
+    extra_tops: tuple[str, ...] = ()  # other top-level lists allowed beside it (cross_references, not_indexed)
 
 
 @dataclass
@@ -204,7 +205,12 @@ def load_index(edition, problems: Collector, spec: Spec, exclude: list | None = 
     data = read_yaml(path, problems, display)
     if data is None:
         return empty
-    if not isinstance(data, Mapping) or set(data) != {spec.top} or not isinstance(data[spec.top], list):
+    if (
+        not isinstance(data, Mapping)
+        or spec.top not in data
+        or not set(data) <= {spec.top, *spec.extra_tops}
+        or not isinstance(data[spec.top], list)
+    ):
         problems.add(
             display,
             getattr(data, "line", 1),

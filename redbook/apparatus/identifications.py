@@ -44,12 +44,30 @@ NOT_IDENTIFIED = "not identified"
 NOT_SEARCHED = "not searched"
 STATUSES = frozenset({IDENTIFIED, NOT_IDENTIFIED, NOT_SEARCHED})
 
-IDENTIFIED_KEYS = frozenset({"status", "name", "born", "died", "about", "spellings", "evidence", "disagrees", "remark"})
+IDENTIFIED_KEYS = frozenset(
+    {
+        "status",
+        "name",
+        "born",
+        "died",
+        "about",
+        "spellings",
+        "evidence",
+        "disagrees",
+        "remark",
+        # issue 26
+        "calendar",
+        "sentenced",
+        "death",
+        "offices",
+        "single",
+    }
+)
 IDENTIFIED_REQUIRED = frozenset({"name", "about", "evidence"})
 UNIDENTIFIED_KEYS = frozenset({"status", "searched", "remark"})
 DISAGREEMENT_KEYS = frozenset({"field", "book", "references", "remark", "evidence"})
 DISAGREEMENT_FIELDS = frozenset({"born", "died", "name", "initials", "about"})
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?: (O\.S\.|N\.S\.))?$")
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,12 @@ class Identification:
     remark: str | None = None
     line: int = 0
     key_lines: dict = field(default_factory=dict)
+    # issue 26
+    calendar: str | None = None  # "Gregorian": full days before 1918-02-14 need no O.S./N.S.
+    sentenced: str | None = None  # the date of the sentence that ended the life
+    death: str | None = None  # natural, executed, killed, suicide, in-custody, unknown
+    offices: tuple = ()  # of Office
+    single: dict = field(default_factory=dict)  # field -> "only one source found: ..."
 
     @property
     def identified(self) -> bool:
@@ -229,6 +253,7 @@ class _Checker:
         lines = raw.key_lines
         born = self.date(raw, "born", key)
         died = self.date(raw, "died", key)
+        sentenced = self.date(raw, "sentenced", key)
         if born and died and _after(born, died):
             self.add(lines["died"], f"{key}: died {died} before being born {born}", "check both dates in the reference")
         spellings = self.strings(raw, "spellings", key)
@@ -256,6 +281,11 @@ class _Checker:
             remark=raw.get("remark"),
             line=line,
             key_lines=dict(lines),
+            calendar=raw.get("calendar"),
+            sentenced=sentenced,
+            death=raw.get("death"),
+            offices=tuple(raw.get("offices") or ()),
+            single=dict(raw.get("single") or {}),
         )
 
     def strings(self, raw, name: str, key: str) -> tuple[str, ...]:
@@ -335,7 +365,7 @@ def _valid_date(text: str) -> bool:
     match = DATE.match(text)
     if not match:
         return False
-    year, month, day = match.groups()
+    year, month, day, _style = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
@@ -345,5 +375,6 @@ def _valid_date(text: str) -> bool:
 
 def _after(born: str, died: str) -> bool:
     """Whether `born` is certainly later than `died`, at the precision both give ("1936-05" is not after "1936")."""
+    born, died = born.split(" ")[0], died.split(" ")[0]
     size = min(len(born), len(died))
     return born[:size] > died[:size]

@@ -31,13 +31,20 @@ KINDS = frozenset(
         "international",  # an international organisation
         "group",  # an opposition, a faction, a group, a movement
         "association",  # a society or association
+        "congress",  # a party congress (issue 26), usually with parent: the party
     }
 )
 FIELDS = frozenset(
-    {"key", "name", "kind", "forms", "about", "from", "evidence", "alleged", "disputed", "named_after", "remark"}
+    {
+        *("key", "name", "kind", "forms", "about", "from", "evidence", "alleged", "disputed", "named_after", "remark"),
+        # issue 26: the body's dates, its place in the index, its cross-references
+        *("founded", "renamed", "dissolved", "dates_evidence", "dates_single", "parent", "see_also"),
+    }
 )
 REQUIRED = frozenset({"key", "name", "kind", "forms", "about"})
-SPEC = Spec(NAME, "organisation", "org", DATA, KINDS, FIELDS, REQUIRED, "organisations")
+SPEC = Spec(
+    NAME, "organisation", "org", DATA, KINDS, FIELDS, REQUIRED, "organisations", ("cross_references", "not_indexed")
+)
 
 
 def load(edition, problems: Collector) -> Index:

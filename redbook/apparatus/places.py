@@ -26,9 +26,9 @@ KINDS = frozenset(
         "unidentified",  # a name the edition could not identify
     }
 )
-FIELDS = frozenset({"key", "name", "kind", "forms", "about", "from", "evidence", "remark"})
+FIELDS = frozenset({"key", "name", "kind", "forms", "about", "from", "evidence", "remark", "parent", "see_also"})
 REQUIRED = frozenset({"key", "name", "kind", "forms", "about"})
-SPEC = Spec(NAME, "place", "pl", DATA, KINDS, FIELDS, REQUIRED, "places")
+SPEC = Spec(NAME, "place", "pl", DATA, KINDS, FIELDS, REQUIRED, "places", ("cross_references",))
 
 
 def load(edition, problems: Collector) -> Index:

@@ -32,7 +32,10 @@ ORDER = 10  # before every part that cites them
 REFERENCES = Path("data/references.bib")
 REQUIRED = ("title", "url", "urldate", "year")
 CREATORS = ("author", "editor", "organization", "publisher")
-EVIDENCE_KEYS = frozenset({"ref", "at"})
+EVIDENCE_KEYS = frozenset({"ref", "at", "for"})
+EVIDENCE_REQUIRED = frozenset({"ref", "at"})
+# what `for:` of an evidence item may name (schema of issue 26): the dated fields it supports, and the name
+EVIDENCE_FOR = frozenset({"born", "died", "sentenced", "death", "name"})
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -71,6 +74,7 @@ class Reference:
 class Evidence:
     ref: str
     at: str
+    for_: tuple[str, ...] = ()  # `for: [born, died]`: the fields this item supports (empty: the name and about)
 
 
 class References:
@@ -85,7 +89,7 @@ class References:
         out = []
         for item in items:
             where = getattr(item, "line", None) or line
-            if not check_mapping(item, display, problems, f"the evidence of {what}", EVIDENCE_KEYS, EVIDENCE_KEYS):
+            if not check_mapping(item, display, problems, f"the evidence of {what}", EVIDENCE_KEYS, EVIDENCE_REQUIRED):
                 continue
             key, at = str(item["ref"]), str(item["at"]).strip()
             if key not in self.entries:
@@ -98,8 +102,19 @@ class References:
                     f"add an entry @online{{{key}, ...}} to {self.display}, or use one of its keys",
                 )
                 continue
+            fields = item.get("for", [])
+            if isinstance(fields, str):
+                fields = [fields]
+            if not isinstance(fields, list) or not all(isinstance(f, str) and f in EVIDENCE_FOR for f in fields):
+                problems.add(
+                    display,
+                    getattr(item, "key_lines", {}).get("for", where),
+                    f"{what}: for: {item.get('for')!r} is not a list of {', '.join(sorted(EVIDENCE_FOR))}",
+                    "write  for: [born, died]  naming the fields this item supports",
+                )
+                fields = []
             self.cited[key] = self.cited.get(key, 0) + 1
-            out.append(Evidence(key, at))
+            out.append(Evidence(key, at, tuple(fields)))
         return tuple(out)
 
     def records(self) -> list[dict]:
