@@ -299,8 +299,10 @@ FIELDS: dict[str, dict[str, str]] = {
         "references_status": "identified; not identified (searched for in the works named under "
         "references_searched and not found); or not searched (no search made yet).",
         "references_name": "The name in full as the references give it (surname, given name, patronymic).",
-        "references_born": "Date of birth as the references give it (YYYY, YYYY-MM or YYYY-MM-DD).",
-        "references_died": "Date of death as the references give it (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "references_born": "Date of birth as the references give it (YYYY, YYYY-MM or YYYY-MM-DD; a full day before "
+        "1918-02-14 followed by O.S., the Julian day, or N.S., the Gregorian).",
+        "references_died": "Date of death (of the execution, for a person executed) as the references give it "
+        "(YYYY, YYYY-MM or YYYY-MM-DD, then O.S. or N.S. as references_born).",
         "references_identification": "A one-line identification in this edition’s words, from the references.",
         "references_evidence": "The works the identification rests on (ref: the key of data/references.bib, "
         "at: the place in the work), as JSON.",
@@ -309,6 +311,15 @@ FIELDS: dict[str, dict[str, str]] = {
         "references’, the edition’s remark and the evidence, as JSON.",
         "references_searched": "For a person not identified: the works searched.",
         "references_remark": "A remark of this edition on the identification.",
+        # issue 26: the sentence, the death, the offices, the calendar, what rests on one source
+        "references_calendar": "Gregorian for a person who lived where the Gregorian calendar was in use (full days "
+        "before 1918-02-14 then carry no O.S./N.S.); empty otherwise.",
+        "references_sentenced": "The date of the sentence that ended the life (a death sentence), as the references "
+        "give it; references_died is then the date of the execution or death, never the sentence.",
+        "references_death": "How the life ended: natural, executed, killed, suicide, in-custody or unknown.",
+        "references_offices": "The offices the identification names, in time order, as JSON: held, body (as named "
+        "at that date), org (the key in organisations.csv), from, to, evidence, single (where one source was found).",
+        "references_single": "Per date field, the remark where only one source was found, as JSON.",
     },
     "dossiers.csv": {
         "number": "A dossier number, from 1 to the highest the book gives (38).",
@@ -459,6 +470,8 @@ _NAMED_FIELDS = {
     "evidence": "The works of the edition’s references (references.html) that give the identification, each with "
     "its locator, as JSON ({ref, at}); ref is the key of the work on the References page.",
     "remark": "A remark of this edition’s editors.",
+    "parent": "The key of the main entry this entry stands under in the index (a subentry); empty for a main entry.",
+    "see_also": "The keys of the entries the index refers to with “see also”.",
     "mentions": "How many times the reading text and the notes name it.",
     "mentions_by_page": "The same count page by page, as JSON (chapter-3: 4).",
 }
@@ -468,6 +481,12 @@ _ALLEGED_FIELDS = {
     "argues that it did not exist”; empty otherwise.",
     "disputed_at": "For an alleged group, the place where the book argues that it did not exist.",
     "named_after": "The keys of the persons (persons.csv) whose names stand inside the organisation’s name.",
+    # issue 26: a body's dates
+    "founded": "The date the body was founded, as the references give it (O.S./N.S. as in persons.csv).",
+    "renamed": "Its renamings, as JSON: date and the new name.",
+    "dissolved": "The date the body was dissolved, as the references give it.",
+    "dates_evidence": "The works that give founded, renamed and dissolved, as JSON ({ref, at}).",
+    "dates_single": "Where only one source for the dates was found, the edition's remark.",
 }
 _MENTIONS_AT = {
     "mentions_at": "Every mention, in reading order, as JSON: the page, the note (for a mention in a note), the "
@@ -479,12 +498,15 @@ FIELDS = {
         "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "places": "One record a place, in the order of the index, with the fields of places.csv.",
+        "cross_references": "The names the index refers from (“see”): name, and see, the key of the entry.",
     },
     "places.csv": {**_NAMED_FIELDS, **_MENTIONS_AT},
     "organisations.json": {
         "license": "The licence of the data (CC BY 4.0), as in notes.json.",
         "edition": "The edition the file belongs to: title, author, version, date of the version, identifier.",
         "organisations": "One record an organisation, in the order of the index, with the fields of organisations.csv.",
+        "cross_references": "The names the index refers from (“see”): name, and see, the key of the entry.",
+        "not_indexed": "Bodies the text names that the index leaves out: name, and the reason.",
     },
     "organisations.csv": {**_NAMED_FIELDS, **_ALLEGED_FIELDS, **_MENTIONS_AT},
 }

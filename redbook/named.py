@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import needs_style, valid_date
 from .errors import Collector
 from .mapping import check_mapping
 from .passages import Passages, PhraseRef, Place, finder, line_of
@@ -74,6 +75,14 @@ class Entry:
     remark: str | None = None
     line: int = 0
     key_lines: dict = field(default_factory=dict)
+    # issue 26: the index's structure (both indexes) and a body's dates (organisations)
+    parent: str | None = None  # this entry is a subentry of `parent` in the index
+    see_also: tuple[str, ...] = ()  # "see also" cross-references (keys)
+    founded: str | None = None
+    renamed: tuple[tuple[str, str], ...] = ()  # (date, new name)
+    dissolved: str | None = None
+    dates_evidence: tuple = ()  # of references.Evidence, for founded/renamed/dissolved
+    dates_single: str | None = None
 
     @property
     def identified(self) -> bool:
@@ -111,6 +120,24 @@ class Mention:
         return f"{self.index}-mention:{self.page}:{self.anchor}"
 
 
+@dataclass(frozen=True)
+class CrossReference:
+    """A name the index does not head, sending the reader to an entry: "Trotskyist-Zinovievist center, see ..."."""
+
+    name: str
+    see: str  # an entry's key
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class NotIndexed:
+    """A body the text names that the index leaves out, and why (organisations)."""
+
+    name: str
+    reason: str
+    line: int = 0
+
+
 @dataclass
 class Index:
     spec: Spec
@@ -118,6 +145,28 @@ class Index:
     mentions: list[Mention]
     forms: dict[str, str]  # form -> key
     path: str = ""
+    cross_references: list[CrossReference] = field(default_factory=list)
+    not_indexed: list[NotIndexed] = field(default_factory=list)
+
+    def children(self, key: str) -> list[Entry]:
+        """The subentries of `key`, in index order."""
+        return [e for e in self.entries.values() if e.parent == key]
+
+    def top(self) -> list[Entry]:
+        """The entries that head the index (no parent), in index order."""
+        return [e for e in self.entries.values() if e.parent is None or e.parent not in self.entries]
+
+    def headings(self) -> list[tuple[str, object]]:
+        """The index's lines in order: ("entry", Entry) for a main entry (its subentries follow it as
+        ("sub", Entry)), and ("see", CrossReference) merged in by name."""
+        lines: list[tuple[str, str, object]] = [(sort_key(e.name), "entry", e) for e in self.top()]
+        lines += [(sort_key(c.name), "see", c) for c in self.cross_references]
+        out: list[tuple[str, object]] = []
+        for _, what, item in sorted(lines, key=lambda t: (t[0], t[1])):
+            out.append((what, item))
+            if what == "entry":
+                out += [("sub", c) for c in self.children(item.key)]
+        return out
 
     def entry(self, key: str) -> Entry:
         return self.entries[key]
@@ -167,6 +216,8 @@ class Index:
                 "identification_source": place_label(e.source) if e.source else None,
                 "evidence": [{"ref": ev.ref, "at": ev.at} for ev in e.evidence],
                 "remark": e.remark,
+                "parent": e.parent,
+                "see_also": list(e.see_also),
                 "mentions": len(mentions),
                 "mentions_by_page": {
                     stem: sum(1 for m in mentions if m.page == stem) for stem in dict.fromkeys(m.page for m in mentions)
@@ -177,8 +228,23 @@ class Index:
                 record["statement"] = e.statement
                 record["disputed_at"] = place_label(e.disputed) if e.disputed else None
                 record["named_after"] = list(e.named_after)
+            if "founded" in self.spec.allowed:
+                record["founded"] = e.founded
+                record["renamed"] = [{"date": d, "name": n} for d, n in e.renamed]
+                record["dissolved"] = e.dissolved
+                record["dates_evidence"] = [{"ref": ev.ref, "at": ev.at} for ev in e.dates_evidence]
+                record["dates_single"] = e.dates_single
             out.append(record)
         return out
+
+    def cross_reference_records(self) -> list[dict]:
+        return [{"name": c.name, "see": c.see} for c in self.cross_references]
+
+
+def _later(first: str, second: str) -> bool:
+    first, second = first.split(" ")[0], second.split(" ")[0]
+    size = min(len(first), len(second))
+    return first[:size] > second[:size]
 
 
 def place_label(place: Place) -> str:
@@ -220,9 +286,13 @@ def load_index(edition, problems: Collector, spec: Spec, exclude: list | None = 
         return empty
     checker = _Checker(edition, problems, display, spec)
     entries = checker.entries(data[spec.top])
+    crosses = checker.cross_references(data, entries)
+    left_out = checker.not_indexed(data)
+    checker.links(entries)
     if not checker.passages.segments:
-        return Index(spec, entries, [], {}, display)
+        return Index(spec, entries, [], {}, display, crosses, left_out)
     index = checker.find(entries, exclude or [])
+    index.cross_references, index.not_indexed = crosses, left_out
     return index
 
 
@@ -362,6 +432,9 @@ class _Checker:
                     "give the key of the person whose name the form contains",
                 )
                 ok = False
+        structure = self.structure(item, key)
+        if structure is None:
+            ok = False
         remark = item.get("remark")
         if not ok:
             return None
@@ -379,7 +452,167 @@ class _Checker:
             str(remark) if remark is not None else None,
             line,
             dict(lines),
+            **structure,
         )
+
+    def structure(self, item, key: str) -> dict | None:
+        """The fields of issue 26 (parent, see_also; a body's dates), checked in shape; the keys they name are
+        checked once every entry is read (links). None where one is malformed."""
+        lines, out, ok = item.key_lines, {}, True
+        parent = item.get("parent")
+        if parent is not None:
+            if not isinstance(parent, str) or parent == key:
+                self.add(lines["parent"], f"{key}: parent must be the key of another entry", "write  parent: gpu")
+                ok = False
+            else:
+                out["parent"] = parent
+        see_also = item.get("see_also")
+        if see_also is not None:
+            if isinstance(see_also, str):
+                see_also = [see_also]
+            if not isinstance(see_also, list) or not all(isinstance(k, str) and k != key for k in see_also):
+                self.add(
+                    lines["see_also"],
+                    f"{key}: see_also must be a list of keys of other entries",
+                    "write  see_also: [left-opposition]",
+                )
+                ok = False
+            else:
+                out["see_also"] = tuple(see_also)
+        for name in ("founded", "dissolved"):
+            value = item.get(name)
+            if value is None:
+                continue
+            if not valid_date(value):
+                self.add(
+                    lines[name],
+                    f"{key}: {name} {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (then O.S. or N.S.)",
+                    f'write the date as precisely as the reference gives it, in quotes: {name}: "1917-12-20"',
+                )
+                ok = False
+            else:
+                out[name] = value
+        renamed = item.get("renamed")
+        if renamed is not None:
+            good = isinstance(renamed, list) and all(
+                isinstance(r, dict) and set(r) == {"date", "name"} and valid_date(r["date"]) and str(r["name"]).strip()
+                for r in renamed
+            )
+            if not good:
+                self.add(
+                    lines["renamed"],
+                    f"{key}: renamed must be a list of {{date, name}}",
+                    'write  renamed: [{date: "1922-02-06", name: GPU}]',
+                )
+                ok = False
+            else:
+                out["renamed"] = tuple((r["date"], str(r["name"])) for r in renamed)
+        if "dates_evidence" in item and self.references is not None:
+            before = len(self.problems.problems)
+            out["dates_evidence"] = self.references.check(
+                item["dates_evidence"], self.display, lines["dates_evidence"], self.problems, f"{key}: dates_evidence"
+            )
+            ok = ok and len(self.problems.problems) == before
+        single = item.get("dates_single")
+        if single is not None:
+            if not isinstance(single, str) or not single.strip():
+                self.add(lines["dates_single"], f"{key}: dates_single must be a remark", 'write  dates_single: "..."')
+                ok = False
+            else:
+                out["dates_single"] = single.strip()
+        if "founded" in out and "dissolved" in out and _later(out["founded"], out["dissolved"]):
+            self.add(
+                lines["dissolved"],
+                f"{key}: dissolved {out['dissolved']} before being founded {out['founded']}",
+                "check both dates in the reference",
+            )
+            ok = False
+        from .apparatus.references import strict_support
+
+        dated = [out.get("founded"), out.get("dissolved"), *(d for d, _ in out.get("renamed", ()))]
+        if strict_support() and any(dated):
+            for value in filter(None, dated):
+                if needs_style(value):
+                    self.add(
+                        lines.get("founded", item.line),
+                        f"{key}: {value!r} is a full day before 1918-02-14 without O.S. or N.S.",
+                        f'write "{value} O.S." (the Julian day, as the source gives it) or "{value} N.S." '
+                        "(converted to the Gregorian)",
+                    )
+            if "dates_single" not in out and not self.references.supported(out.get("dates_evidence", ())):
+                self.add(
+                    lines.get("dates_evidence", lines.get("founded", item.line)),
+                    f"{key}: the dates of the {self.spec.what} are not supported: no primary work, and not two "
+                    "independent works (all Wikipedias are one), in dates_evidence",
+                    'give  dates_evidence: [{ref: KEY, at: "..."}, ...]  (a record of the time, or two works of '
+                    'different publishers), or  dates_single: "only one source found: KEY; ..."',
+                )
+        return out if ok else None
+
+    def links(self, entries: dict[str, Entry]) -> None:
+        """parent and see_also name entries of this index; a parent is not its own ancestor."""
+        for e in entries.values():
+            if e.parent is not None and e.parent not in entries:
+                self.missing(e.key_lines.get("parent", e.line), f"{e.key}: parent", e.parent, entries)
+            for other in e.see_also:
+                if other not in entries:
+                    self.missing(e.key_lines.get("see_also", e.line), f"{e.key}: see_also", other, entries)
+            seen, up = {e.key}, e.parent
+            while up in entries:
+                if up in seen:
+                    self.add(
+                        e.key_lines.get("parent", e.line),
+                        f"{e.key}: parent {e.parent!r} leads back to {e.key!r}",
+                        "an entry is a subentry of one main entry: remove one of the parents",
+                    )
+                    break
+                seen.add(up)
+                up = entries[up].parent
+
+    def missing(self, line, what: str, key: str, entries: dict) -> None:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(entries), n=1)
+        self.add(
+            line,
+            f"{what} names {key!r}, which is not a key of {self.display}"
+            + (f" (did you mean {close[0]!r}?)" if close else ""),
+            f"give the key of an entry of {self.display}, or add the entry",
+        )
+
+    def cross_references(self, data, entries: dict[str, Entry]) -> list[CrossReference]:
+        items = data.get("cross_references")
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            self.add(
+                getattr(data, "key_lines", {}).get("cross_references", 1),
+                "cross_references must be a list",
+                'write  cross_references:  then  - {name: "...", see: KEY}',
+            )
+            return []
+        out = []
+        for item in items:
+            what = f"a cross-reference of {self.display}"
+            if not check_mapping(item, self.display, self.problems, what, {"name", "see"}, {"name", "see"}):
+                continue
+            name, see = str(item["name"]).strip(), str(item["see"])
+            if see not in entries:
+                self.missing(item.key_lines.get("see", item.line), f"the cross-reference {name!r}: see", see, entries)
+                continue
+            out.append(CrossReference(name, see, item.line))
+        return out
+
+    def not_indexed(self, data) -> list[NotIndexed]:
+        items = data.get("not_indexed")
+        if items is None:
+            return []
+        out = []
+        for item in items if isinstance(items, list) else [items]:
+            what = f"an entry of not_indexed in {self.display}"
+            if check_mapping(item, self.display, self.problems, what, {"name", "reason"}, {"name", "reason"}):
+                out.append(NotIndexed(str(item["name"]), str(item["reason"]), item.line))
+        return out
 
     # the finder -----------------------------------------------------------------------------------------
     def find(self, entries: dict[str, Entry], exclude: list) -> Index:

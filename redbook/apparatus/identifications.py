@@ -30,10 +30,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dates import life_span
+from ..dates import life_span, needs_style, span, split_date
 from ..errors import Collector
 from ..mapping import check_mapping
 from ..yamlsrc import Mapping, read_yaml
+from . import references as references_module
 
 NAME = "identifications"
 ORDER = 45  # after the register of persons (40), which it checks against
@@ -67,6 +68,11 @@ IDENTIFIED_REQUIRED = frozenset({"name", "about", "evidence"})
 UNIDENTIFIED_KEYS = frozenset({"status", "searched", "remark"})
 DISAGREEMENT_KEYS = frozenset({"field", "book", "references", "remark", "evidence"})
 DISAGREEMENT_FIELDS = frozenset({"born", "died", "name", "initials", "about"})
+OFFICE_KEYS = frozenset({"held", "body", "org", "from", "to", "evidence", "single"})
+OFFICE_REQUIRED = frozenset({"held", "body"})
+DEATHS = ("natural", "executed", "killed", "suicide", "in-custody", "unknown")
+GREGORIAN = "Gregorian"
+SUPPORTED_FIELDS = ("born", "died", "sentenced", "death")  # each needs support (the support rule), as each office
 DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?: (O\.S\.|N\.S\.))?$")
 
 
@@ -78,6 +84,41 @@ class Disagreement:
     remark: str
     evidence: tuple  # of references.Evidence
     line: int = 0
+
+
+@dataclass(frozen=True)
+class Office:
+    held: str  # "chairman", "a secretary", "member"
+    body: str  # as the sources name it at that date
+    org: str | None = None  # a key of data/organisations.yml
+    start: str | None = None  # from:
+    end: str | None = None  # to:
+    evidence: tuple = ()  # of references.Evidence
+    single: str | None = None
+    line: int = 0
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def dates(self) -> str:
+        return span(self.start, self.end)
+
+    def record(self) -> dict:
+        return {
+            "held": self.held,
+            "body": self.body,
+            "org": self.org,
+            "from": self.start,
+            "to": self.end,
+            "evidence": [_evidence_record(e) for e in self.evidence],
+            "single": self.single,
+        }
+
+
+def _evidence_record(e) -> dict:
+    out = {"ref": e.ref, "at": e.at}
+    if e.for_:
+        out["for"] = list(e.for_)
+    return out
 
 
 @dataclass
@@ -119,7 +160,12 @@ class Identification:
             "died": self.died,
             "about": self.about,
             "spellings": list(self.spellings),
-            "evidence": [{"ref": e.ref, "at": e.at} for e in self.evidence],
+            "calendar": self.calendar,
+            "sentenced": self.sentenced,
+            "death": self.death,
+            "offices": [o.record() for o in self.offices],
+            "single": dict(self.single),
+            "evidence": [_evidence_record(e) for e in self.evidence],
             "disagreements": [
                 {
                     "field": d.field,
@@ -254,6 +300,25 @@ class _Checker:
         born = self.date(raw, "born", key)
         died = self.date(raw, "died", key)
         sentenced = self.date(raw, "sentenced", key)
+        calendar = raw.get("calendar")
+        if calendar is not None and calendar != GREGORIAN:
+            self.add(
+                lines["calendar"],
+                f"{key}: calendar {calendar!r}",
+                f"write  calendar: {GREGORIAN}  for a person who lived where the Gregorian calendar was in use, "
+                "or leave it out and give full days before 1918-02-14 with O.S. or N.S.",
+            )
+            calendar = None
+        death = raw.get("death")
+        if death is not None and death not in DEATHS:
+            self.add(
+                lines["death"],
+                f"{key}: death {death!r} is not one of {', '.join(DEATHS)}",
+                "write how the life ended as the sources give it, e.g.  death: executed  (or unknown)",
+            )
+            death = None
+        single = self.single(raw, key)
+        offices = tuple(o for o in self.offices(raw, key) if o is not None)
         if born and died and _after(born, died):
             self.add(lines["died"], f"{key}: died {died} before being born {born}", "check both dates in the reference")
         spellings = self.strings(raw, "spellings", key)
@@ -268,7 +333,7 @@ class _Checker:
                 )
         evidence = self.references.check(raw["evidence"], self.display, lines["evidence"], self.problems, key)
         disagrees = tuple(d for d in self.disagreements(raw, key, person) if d is not None)
-        return Identification(
+        item = Identification(
             key,
             IDENTIFIED,
             name=str(raw["name"]),
@@ -281,12 +346,132 @@ class _Checker:
             remark=raw.get("remark"),
             line=line,
             key_lines=dict(lines),
-            calendar=raw.get("calendar"),
+            calendar=calendar,
             sentenced=sentenced,
-            death=raw.get("death"),
-            offices=tuple(raw.get("offices") or ()),
-            single=dict(raw.get("single") or {}),
+            death=death,
+            offices=offices,
+            single=single,
         )
+        self.dated(item)
+        return item
+
+    def single(self, raw, key: str) -> dict:
+        value = raw.get("single")
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            k in SUPPORTED_FIELDS and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            self.add(
+                raw.key_lines["single"],
+                f"{key}: single must map {', '.join(SUPPORTED_FIELDS)} to a remark",
+                'write  single: {born: "only one source found: KEY (searched: X, Y)"}',
+            )
+            return {}
+        return {k: v.strip() for k, v in value.items()}
+
+    def offices(self, raw, key: str):
+        items = raw.get("offices")
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.add(raw.key_lines["offices"], f"{key}: offices must be a list", "begin each office with '- held: ...'")
+            return
+        for item in items:
+            what = f"an office of {key!r}"
+            if not check_mapping(item, self.display, self.problems, what, OFFICE_KEYS, OFFICE_REQUIRED):
+                yield None
+                continue
+            lines = item.key_lines
+            start, end = self.date(item, "from", key), self.date(item, "to", key)
+            if start and end and _after(start, end):
+                self.add(lines["to"], f"{key}: an office ends ({end}) before it begins ({start})", "check both dates")
+            org = item.get("org")
+            if org is not None and not isinstance(org, str):
+                self.add(lines["org"], f"{key}: org must be a key of data/organisations.yml", "write  org: gpu")
+                org = None
+            evidence = ()
+            if "evidence" in item:
+                evidence = self.references.check(item["evidence"], self.display, lines["evidence"], self.problems, what)
+            single = item.get("single")
+            if single is not None and not (isinstance(single, str) and single.strip()):
+                self.add(
+                    lines["single"], f"{key}: an office's single must be a remark", 'write  single: "only one ..."'
+                )
+                single = None
+            yield Office(
+                str(item["held"]),
+                str(item["body"]),
+                org,
+                start,
+                end,
+                evidence,
+                single.strip() if single else None,
+                item.line,
+                dict(lines),
+            )
+
+    def dated(self, item: Identification) -> None:
+        """The checks of issue 26 on the dates of an identified person: the sentence and the death; and, under the
+        switch references.STRICT_SUPPORT (the data of issue 26 is being completed), the calendar of full days before
+        1918-02-14 and the support of each date, the death and each office."""
+        key, lines = item.key, item.key_lines
+        strict = references_module.strict_support()
+        if strict and item.calendar != GREGORIAN:
+            dated = [(n, getattr(item, n), lines.get(n)) for n in ("born", "died", "sentenced")]
+            for office in item.offices:
+                dated += [
+                    (f"an office's {n}", v, office.key_lines.get(n))
+                    for n, v in (("from", office.start), ("to", office.end))
+                ]
+            for name, value, line in dated:
+                if value and needs_style(value):
+                    self.add(
+                        line,
+                        f"{key}: {name} {value!r} is a full day before 1918-02-14 without O.S. or N.S.",
+                        f'write "{value} O.S." (the Julian day, as the source gives it) or "{value} N.S." (converted '
+                        "to the Gregorian; the O.S. day then in the remark), or  calendar: Gregorian  on the entry "
+                        "for a person who lived where the Gregorian calendar was in use",
+                    )
+        for_died = any("died" in e.for_ for e in item.evidence)
+        if (
+            item.sentenced
+            and item.died
+            and item.death == "executed"
+            and split_date(item.died)[0] == split_date(item.sentenced)[0]
+            and not for_died
+        ):
+            self.add(
+                lines.get("died"),
+                f"{key}: died {item.died!r} is the day of the sentence, and no evidence gives it as the day of the "
+                "execution",
+                "died is the date of the execution: give the evidence that names that day  {ref: KEY, at: ..., "
+                'for: [died]}, or leave died out and say so in the remark ("the date of execution is not given '
+                'by ...")',
+            )
+        if not strict:
+            return
+        refs = self.references
+        for name in SUPPORTED_FIELDS:
+            if getattr(item, name) is None or name in item.single or refs.supported(item.evidence, name):
+                continue
+            self.add(
+                lines.get(name),
+                f"{key}: {name} {getattr(item, name)!r} is not supported: no primary work, and not two independent "
+                f"works (all Wikipedias are one), among the evidence for: [{name}]",
+                f"add  for: [{name}]  to the evidence that gives it, a second work of another publisher (or a record "
+                f'of the time), or  single: {{{name}: "only one source found: KEY (searched: ...)"}}',
+            )
+        for office in item.offices:
+            if office.single or refs.supported(office.evidence):
+                continue
+            self.add(
+                office.line,
+                f"{key}: the office {office.held!r} of {office.body!r} is not supported: no primary work, and not "
+                "two independent works (all Wikipedias are one)",
+                "give the office's evidence: a record of the time, or two works of different publishers, or "
+                '  single: "only one source found: KEY; ..."',
+            )
 
     def strings(self, raw, name: str, key: str) -> tuple[str, ...]:
         value = raw.get(name)
@@ -309,8 +494,9 @@ class _Checker:
         if isinstance(value, dt.date) or not isinstance(text, str) or not _valid_date(text):
             self.add(
                 raw.key_lines[name],
-                f"{key}: {name} {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
-                f'write the date as precisely as the reference gives it, in quotes: {name}: "1881-01"',
+                f"{key}: {name} {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (then O.S. or N.S.)",
+                f'write the date as precisely as the reference gives it, in quotes: {name}: "1881-01" '
+                f'(a full day before 1918-02-14: {name}: "1883-09-11 O.S.")',
             )
             return None
         return text

@@ -11,12 +11,25 @@ the file, the line and the fix.
 
 Each entry needs enough to find the work again: title, url, urldate (the day it was read, YYYY-MM-DD), year, and
 one of author, editor, organization or publisher.
+
+Issue 26: every entry says what kind of work it is (`kind = {primary | scholarly | reference | web}`), a copy says
+so (`copy = {what the url serves}`), and may name its original (`copyof = {KEY}`: it then counts as KEY). The
+support rule (redbook/apparatus/identifications.py) counts a primary work alone, or two works of different
+families: every *.wikipedia.org is one family; otherwise a work's family is its organization, else its publisher,
+else its authors (or editors).
+
+THE SWITCH: STRICT_SUPPORT. While the data helpers of issue 26 complete the data, three checks are off (False):
+the support rule, the requirement of `kind`, and O.S./N.S. on full days before 1918-02-14 (identifications.py);
+the build then checks everything else. Set it to True at the merge (or
+run with the environment variable REDBOOK_STRICT_SUPPORT=1 to see what is left): a date, a manner of death or
+an office without support, or a reference without kind, then fails the build with the file, the line and the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +50,21 @@ EVIDENCE_REQUIRED = frozenset({"ref", "at"})
 # what `for:` of an evidence item may name (schema of issue 26): the dated fields it supports, and the name
 EVIDENCE_FOR = frozenset({"born", "died", "sentenced", "death", "name"})
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+KINDS = {
+    "primary": "a record or document of the time",
+    "scholarly": "a monograph, article, scholarly edition or biographical dictionary",
+    "reference": "an encyclopedia or general reference work",
+    "web": "another site",
+}
+WIKIPEDIA = "wikipedia.org"
+
+# The switch (see the module's docstring): False while the data of issue 26 is being completed, True at the merge.
+STRICT_SUPPORT = False
+
+
+def strict_support() -> bool:
+    """Whether the support rule and the requirement of `kind` are on (STRICT_SUPPORT, or REDBOOK_STRICT_SUPPORT=1)."""
+    return STRICT_SUPPORT or os.environ.get("REDBOOK_STRICT_SUPPORT", "") not in ("", "0")
 
 
 @dataclass(frozen=True)
@@ -68,6 +96,41 @@ class Reference:
         parts.append(f"{publisher}, {self.fields['year']}." if publisher else f"{self.fields['year']}.")
         parts.append(f"Accessed {_long_date(self.fields['urldate'])}. {self.fields['url']}.")
         return " ".join(p for p in parts if p)
+
+    @property
+    def kind(self) -> str | None:
+        return self.fields.get("kind")
+
+    @property
+    def copy(self) -> str | None:
+        return self.fields.get("copy")
+
+    @property
+    def copyof(self) -> str | None:
+        return self.fields.get("copyof")
+
+    @property
+    def host(self) -> str:
+        url = self.fields.get("url", "")
+        return url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+
+    @property
+    def own_family(self) -> str:
+        """The publisher family of this entry itself (see the module's docstring)."""
+        host = self.host
+        if host == WIKIPEDIA or host.endswith("." + WIKIPEDIA):
+            return "wikipedia"
+        named = " ".join(self.fields.get(n, "") for n in ("organization", "publisher")).lower()
+        if "wikipedia" in named or "википедия" in named:
+            return "wikipedia"  # a mirror that names Wikipedia as its publisher: a copy counts as its original
+        for name in ("organization", "publisher"):
+            if self.fields.get(name):
+                return " ".join(self.fields[name].lower().split())
+        for role in ("author", "editor"):
+            people = self.persons.get(role)
+            if people:
+                return "; ".join(sorted(f"{family} {given}".lower().strip() for family, given in people))
+        return f"entry {self.key}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +180,28 @@ class References:
             out.append(Evidence(key, at, tuple(fields)))
         return tuple(out)
 
+    def original(self, key: str) -> Reference:
+        """The entry `key` counts as: its `copyof` (followed), else itself."""
+        entry, seen = self.entries[key], {key}
+        while entry.copyof and entry.copyof in self.entries and entry.copyof not in seen:
+            seen.add(entry.copyof)
+            entry = self.entries[entry.copyof]
+        return entry
+
+    def family(self, key: str) -> str:
+        return self.original(key).own_family
+
+    def is_primary(self, key: str) -> bool:
+        return self.original(key).kind == "primary"
+
+    def supported(self, evidence, name: str | None = None) -> bool:
+        """The support rule: among `evidence` (those whose `for:` lists `name`, when `name` is given), one
+        primary work, or two works of different families."""
+        refs = [e.ref for e in evidence if e.ref in self.entries and (name is None or name in e.for_)]
+        if any(self.is_primary(r) for r in refs):
+            return True
+        return len({self.family(r) for r in refs}) >= 2
+
     def records(self) -> list[dict]:
         return [
             {"key": r.key, "reference": r.chicago(), **{k: r.fields[k] for k in sorted(r.fields)}}
@@ -132,9 +217,18 @@ def load(edition, problems: Collector) -> References:
         return References(display, {})
     text = read_text(path, problems, display)
     entries = read_bib(text, display, problems) if text is not None else None
-    return References(
-        display, {k: r for k, e in (entries or {}).items() if (r := _reference(e, text, display, problems))}
-    )
+    found = {k: r for k, e in (entries or {}).items() if (r := _reference(e, text, display, problems))}
+    for r in found.values():
+        if r.copyof is not None and r.copyof not in found:
+            problems.add(
+                display,
+                field_line(text, r.line, "copyof"),
+                f"{r.key}: copyof names {r.copyof!r}, which is not an entry of {display}",
+                "give the key of the entry of the original work (add it first), or remove copyof",
+            )
+        elif r.copyof == r.key:
+            problems.add(display, field_line(text, r.line, "copyof"), f"{r.key}: copyof names itself", "remove copyof")
+    return References(display, found)
 
 
 def _reference(entry: BibEntry, text: str, display: str, problems: Collector) -> Reference | None:
@@ -155,6 +249,22 @@ def _reference(entry: BibEntry, text: str, display: str, problems: Collector) ->
             entry.line,
             f"{entry.key}: the reference names no author, editor, organization or publisher",
             "add author = {...}, or organization = {...} for a work without a named author",
+        )
+        ok = False
+    kind = entry.fields.get("kind")
+    if kind is None and strict_support():
+        problems.add(
+            display,
+            entry.line,
+            f"{entry.key}: the reference lacks the field 'kind'",
+            "add  kind = {primary}  (a record of the time), {scholarly}, {reference} (an encyclopedia) or {web}",
+        )  # the entry is still read, so that what cites it is not reported as citing nothing
+    elif kind is not None and kind not in KINDS:
+        problems.add(
+            display,
+            field_line(text, entry.line, "kind"),
+            f"{entry.key}: unknown kind {kind!r}",
+            "write kind = {primary}, {scholarly}, {reference} or {web} (CONTRIBUTING.md: the kinds of reference)",
         )
         ok = False
     date = entry.fields.get("urldate", "")

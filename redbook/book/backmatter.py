@@ -15,6 +15,7 @@ from html import escape
 from bs4 import BeautifulSoup
 
 import redbook
+from redbook.named import sort_key
 from redbook.render.html import inline_markdown
 
 from .transform import BookForm
@@ -149,19 +150,53 @@ def named_index(edition, name: str, ids: set[str], page_of, target: BookForm) ->
     if index is None or not index.entries:
         return None
     title, about = NAMED[name]
-    rows = _lettered(
-        index.entries.values(),
-        index.mentions_of,
-        ids,
-        page_of,
-        target,
-        extra=lambda entry: f", <i>{escape(entry.statement)}</i>," if entry.alleged else "",
-    )
+    rows = _structured(index, ids, page_of, target)
     return (
         f'<section class="part part--back register" id="{name}"><h1 data-running="{title}" '
         f'data-bookmark="{title}">{title}</h1><p class="index-intro">{escape(about)}</p>'
         '<div class="index-columns">' + "".join(rows) + "</div></section>"
     )
+
+
+def _extra(entry) -> str:
+    """What follows an entry's name in the printed index: an alleged group's statement, a body's dates."""
+    out = f", <i>{escape(entry.statement)}</i>," if entry.alleged else ""
+    if entry.founded or entry.dissolved:
+        out += f" ({escape(entry.founded or '?')}–{escape(entry.dissolved or '')})"
+    return out
+
+
+def _structured(index, ids: set[str], page_of, target: BookForm) -> list[str]:
+    """Issue 26: the rows of a printed named index with its structure: a main entry, its subentries indented
+    under it ("index-sub"), "see also" after an entry, and the cross-references ("X, see Y") in their place in
+    the alphabet. A main entry the book never names is kept when it has subentries (it then has no pages)."""
+    rows, letter = [], None
+    for what, item in index.headings():
+        if what == "see":
+            target_entry = index.entry(item.see)
+            initial = sort_key(item.name)[:1].upper()
+            if initial != letter:
+                letter = initial
+                rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+            rows.append(
+                f'<p class="index-entry index-see"><span class="index-name">{escape(item.name)}</span>, '
+                f"<i>see</i> {escape(target_entry.name)}</p>"
+            )
+            continue
+        places = [_place(target, m.page, m.anchor, m.note, ids) for m in index.mentions_of(item.key)]
+        children = index.children(item.key) if what == "entry" else []
+        if not places and not children:
+            continue
+        if what == "entry" and item.letter != letter:
+            letter = item.letter
+            rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+        css = "index-entry index-sub" if what == "sub" else "index-entry"
+        pages = f' <span class="index-pages">{_pages(places, page_of)}</span>' if places else ""
+        rows.append(f'<p class="{css}"><span class="index-name">{escape(item.name)}</span>{_extra(item)}{pages}</p>')
+        also = [index.entry(k).name for k in item.see_also if k in index.entries]
+        if also:
+            rows.append(f'<p class="{css} index-see-also"><i>See also</i> {escape("; ".join(also))}</p>')
+    return rows
 
 
 def sources_list(edition, ids: set[str], page_of, target: BookForm) -> str | None:

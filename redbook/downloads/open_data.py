@@ -179,6 +179,12 @@ def _persons_records(edition: redbook.Edition) -> list[dict]:
                 "disagreements": data.get("disagreements") or [],
                 "references_searched": data.get("searched") or [],
                 "references_remark": data.get("remark"),
+                # issue 26
+                "references_calendar": data.get("calendar"),
+                "references_sentenced": data.get("sentenced"),
+                "references_death": data.get("death"),
+                "references_offices": data.get("offices") or [],
+                "references_single": data.get("single") or {},
             }
         )
     return records
@@ -248,6 +254,11 @@ def content(edition: redbook.Edition, download: Download, places: Places | None 
         return _csv_of(data)
     if download.format == "JSON" and isinstance(data, list):
         data = {"edition": _edition_record(edition), download.part: data}
+        if download.part in NAMED:  # issue 26: the index's "see" references, and what it leaves out
+            index = edition.apparatus[download.part]
+            data["cross_references"] = index.cross_reference_records()
+            if download.part == "organisations":
+                data["not_indexed"] = [{"name": n.name, "reason": n.reason} for n in index.not_indexed]
     if download.format == "JSON" and isinstance(data, dict):
         data = {**data, "license": _licence(edition)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -581,6 +581,83 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# -- issue 26: the references' dates, death, sentence and offices; the named indexes with their structure ----------
+def _dated(element, value: str | None, attr: str = "when") -> None:
+    """A date of the data on a TEI element: a Julian day (O.S.) as when-custom with datingMethod #julian, any other
+    (N.S., or no style) as the ISO `attr`."""
+    if not value:
+        return
+    from redbook.dates import OLD_STYLE, split_date
+
+    day, style = split_date(value)
+    if style == OLD_STYLE:
+        element.set(f"{attr}-custom", day)
+        element.set("datingMethod", "#julian")
+    else:
+        element.set(attr, day)
+
+
+def _identified(edition, element, key: str) -> None:
+    """Under a person of the register: what the references give (resp: this edition), the sentence and the death
+    distinctly, and the offices with their dates."""
+    ids = edition.apparatus.get("identifications")
+    ident = ids.of(key) if ids is not None else None
+    if ident is None or not ident.identified:
+        return
+    if ident.born:
+        _dated(_el(element, "birth", resp=EDITION), ident.born)
+    if ident.sentenced:
+        event = _el(element, "event", type="sentence", resp=EDITION)
+        _dated(event, ident.sentenced)
+        _el(event, "label", "sentenced")
+    if ident.died or ident.death:
+        death = _el(element, "death", type=ident.death, resp=EDITION)
+        _dated(death, ident.died)
+    for office in ident.offices:
+        occupation = _el(element, "occupation", f"{office.held}, ", type="office", resp=EDITION)
+        _dated(occupation, office.start, "from")
+        _dated(occupation, office.end, "to")
+        _el(occupation, "orgName", office.body, ref=f"#org.{office.org}" if office.org else None)
+
+
+def _named(back, index, name: str, head: str) -> None:
+    """A named index as TEI: <listOrg>/<listPlace>, a subentry nested in its parent's element, "see also" as
+    <ptr>, the body's dates in a note, the cross-references ("see") as a list."""
+    tag, list_tag, name_tag, prefix = (
+        ("org", "listOrg", "orgName", "org") if name == "organisations" else ("place", "listPlace", "placeName", "pl")
+    )
+    div = _el(back, "div", type=name)
+    _el(div, "head", head, resp=EDITION)
+    listing = _el(div, list_tag)
+
+    def entry(parent, e) -> None:
+        element = _el(parent, tag, xml_id=f"{prefix}.{e.key}", type=e.kind)
+        _el(element, name_tag, e.name)
+        for form in e.forms:
+            _el(element, name_tag, form, type="printed")
+        _el(element, "note", _plain(e.about), type="identification", resp=EDITION)
+        if e.founded or e.dissolved or e.renamed:
+            note = _el(element, "note", type="dates", resp=EDITION)
+            if e.founded:
+                _dated(_el(note, "date", f"founded {e.founded}", type="founded"), e.founded)
+            for day, new in e.renamed:
+                _dated(_el(note, "date", f"renamed {new} {day}", type="renamed"), day)
+            if e.dissolved:
+                _dated(_el(note, "date", f"dissolved {e.dissolved}", type="dissolved"), e.dissolved)
+        for other in e.see_also:
+            _el(element, "ptr", type="see-also", target=f"#{prefix}.{other}")
+        for child in index.children(e.key):
+            entry(element, child)
+
+    for e in index.top():
+        entry(listing, e)
+    if index.cross_references:
+        crosses = _el(div, "list", type="cross-references")
+        for c in index.cross_references:
+            item = _el(crosses, "item", f"{c.name}, see ")
+            _el(item, "ref", index.entry(c.see).name, target=f"#{prefix}.{c.see}")
+
+
 def _back(edition, back, layout_places: dict[str, str]) -> None:
     register = edition.apparatus.get("persons")
     if register is not None and register.persons:
@@ -603,6 +680,11 @@ def _back(edition, back, layout_places: dict[str, str]) -> None:
             about.set("source", f"#note-{source.note}" if source.note is not None else f"#{source.page}")
             if person.remark:
                 _el(element, "note", _plain(person.remark), type="remark", resp=EDITION)
+            _identified(edition, element, person.key)
+    for name, head in (("organisations", "Index of organisations"), ("places", "Index of places")):
+        index = edition.apparatus.get(name)
+        if index is not None and index.entries:
+            _named(back, index, name, head)
     sources = edition.apparatus.get("sources")
     if sources is not None and sources.sources:
         div = _el(back, "div", type="sources")

@@ -25,6 +25,7 @@ DOWNLOADS = {
     "sources.bib": "the sources, BibTeX",
     "edition.bib": "this edition’s own reference, BibTeX",
     "edition.csl.json": "this edition’s own reference, CSL-JSON",
+    "references.bib": "the works this edition relies on (data/references.bib), BibTeX",
 }
 MARK = "src"  # the marker's visible text: small, and distinct from the notes' numbers
 
@@ -196,7 +197,14 @@ def download_files(edition, conf) -> dict[str, str]:
         "sources.bib": data.bibtex(),
         "edition.bib": ref.bibtex(url) + "\n",
         "edition.csl.json": json.dumps([ref.csl(url)], ensure_ascii=False, indent=2) + "\n",
+        **references_bib(edition),
     }
+
+
+def references_bib(edition) -> dict[str, str]:
+    """data/references.bib as it stands (issue 26: offered beside sources.bib), where the edition has it."""
+    path = edition.root / "data" / "references.bib"
+    return {"references.bib": path.read_text(encoding="utf-8")} if path.exists() else {}
 
 
 # -- the Sources page -----------------------------------------------------------------------------------
@@ -229,7 +237,8 @@ def sources_page(edition, title: str) -> str:
         "a title. In the reading text, a small “src” after the book’s words opens the reference.</p>\n",
         '<p class="sources-files">Download: <a href="sources.bib" download>sources.bib</a> (BibTeX) · '
         'this edition’s own reference as <a href="edition.bib" download>BibTeX</a> or '
-        '<a href="edition.csl.json" download>CSL-JSON</a>.</p>\n',
+        '<a href="edition.csl.json" download>CSL-JSON</a>; the works this edition relies on, '
+        '<a href="references.bib" download>references.bib</a> (BibTeX).</p>\n',
     ]
     for kind, label, members in data.kinds():
         parts.append(f"## {label} {{ #kind-{kind} }}\n")

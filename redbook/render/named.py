@@ -11,10 +11,11 @@ The printed book's two registers, with the page numbers of this printing, are re
 
 from __future__ import annotations
 
-from redbook.named import Entry, Index
+from redbook.dates import span
+from redbook.named import Entry, Index, sort_key
 from redbook.render import references as references_web
 from redbook.render.html import text
-from redbook.render.persons import mention_link
+from redbook.render.persons import human_date, mention_link
 from redbook.render.target import Target, declare
 
 #: The span of a mention: its class ("place" is taken by the apparatus's links to paragraphs) and declaration.
@@ -46,6 +47,7 @@ KIND_LABELS = {
     "international": "international organisation",
     "group": "opposition, faction or group",
     "association": "association",
+    "congress": "congress of a party",
 }
 
 
@@ -123,13 +125,61 @@ def _entry(edition, index: Index, entry: Entry) -> str:
         else ""
     )
     forms = ", ".join(f"<q>{text(f)}</q>" for f in entry.forms)
+    sub = entry.parent is not None and entry.parent in index.entries
+    css = "index-entry index-entry--sub" if sub else "index-entry"
+    under = (
+        f' <span class="index-under">under <a href="#{entry_anchor(index, index.entry(entry.parent))}">'
+        f"{text(index.entry(entry.parent).name)}</a></span>"
+        if sub
+        else ""
+    )
     return (
-        f'<div class="index-entry" id="{entry_anchor(index, entry)}" {declare("index-entry", key=entry.key)}>'
+        f'<div class="{css}" id="{entry_anchor(index, entry)}" {declare("index-entry", key=entry.key)}>'
         f'<p class="index-head"><span class="index-name">{text(entry.name)}</span> '
-        f'<span class="index-kind">{text(kind)}</span></p>'
-        f"{alleged}{_identification(edition, index, entry)}{remark}"
+        f'<span class="index-kind">{text(kind)}</span>{under}</p>'
+        f"{alleged}{_identification(edition, index, entry)}{body_dates(edition, entry)}{remark}"
         f'<p class="index-forms">As printed: {forms}.</p>'
-        f"{_mentions(edition, index, entry)}</div>"
+        f"{_mentions(edition, index, entry)}{see_also(index, entry)}</div>"
+    )
+
+
+def body_dates(edition, entry: Entry, target: Target = Target.WEB) -> str:
+    """Issue 26: an organisation's founding, renamings and dissolution, with their works."""
+    if not (entry.founded or entry.renamed or entry.dissolved):
+        return ""
+    bits = []
+    if entry.founded or entry.dissolved:
+        founded = human_date(entry.founded) if entry.founded else None
+        dissolved = human_date(entry.dissolved) if entry.dissolved else None
+        bits.append(
+            f"founded {founded}" + (f", dissolved {dissolved}" if dissolved else "")
+            if founded
+            else span(None, dissolved).replace("until", "dissolved")
+        )
+    bits += [f"renamed {text(name)} {human_date(day)}" for day, name in entry.renamed]
+    grounds = []
+    if entry.dates_evidence:
+        grounds.append(references_web.evidence_html(edition, entry.dates_evidence, target))
+    if entry.dates_single:
+        grounds.append(text(entry.dates_single))
+    ground = f' <span class="index-ground">({"; ".join(grounds)})</span>' if grounds else ""
+    return f'<p class="index-dates">{text("; ".join(bits)).capitalize()}.{ground}</p>'
+
+
+def see_also(index: Index, entry: Entry) -> str:
+    links = [
+        f'<a href="#{entry_anchor(index, index.entry(k))}">{text(index.entry(k).name)}</a>'
+        for k in entry.see_also
+        if k in index.entries
+    ]
+    return f'<p class="index-see-also"><i>See also</i> {"; ".join(links)}.</p>' if links else ""
+
+
+def cross_reference(index: Index, cross) -> str:
+    target = index.entry(cross.see)
+    return (
+        f'<p class="index-see"><span class="index-name">{text(cross.name)}</span>, <i>see</i> '
+        f'<a href="#{entry_anchor(index, target)}">{text(target.name)}</a></p>'
     )
 
 
@@ -146,8 +196,15 @@ def index_page(edition, name: str, title: str) -> str:
     if index is None:
         return f"---\ntitle: {title}\n---\n\n# {title}\n\nThe index is empty.\n"
     letters: dict[str, list[str]] = {}
-    for entry in index.entries.values():
-        letters.setdefault(entry.letter, []).append(_entry(edition, index, entry))
+    letter = ""
+    for what, item in index.headings():  # main entries, each followed by its subentries; "see" lines merged in
+        if what == "see":
+            letter = sort_key(item.name)[:1].upper()
+            letters.setdefault(letter, []).append(cross_reference(index, item))
+            continue
+        if what == "entry":
+            letter = item.letter
+        letters.setdefault(letter, []).append(_entry(edition, index, item))
     files = downloads(name)
     data = (
         " The index as data: " + ", ".join(f'<a href="{d}">{d.rsplit("/", 1)[-1]}</a>' for d in files) + "."

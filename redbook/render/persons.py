@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from redbook.apparatus.persons import Membership, Person, Place, Register
-from redbook.dates import MONTHS
+from redbook.dates import MONTHS, span, split_date
 from redbook.render.html import attr, text
 from redbook.render.references import evidence_html
 from redbook.render.target import Target, declare
@@ -247,12 +247,62 @@ def identification_of(edition, person: Person):
 
 
 def human_date(value: str) -> str:
-    """A date of the references as a reader reads it: 1881, January 1881, 25 August 1936."""
-    parts = value.split("-")
+    """A date of the references as a reader reads it: 1881, January 1881, 25 August 1936; a day before the
+    Russian calendar changed, with its style as the data gives it: 11 September 1883 (O.S.), 23 September 1883
+    (N.S.)."""
+    day, style = split_date(value)
+    parts = day.split("-")
     if len(parts) == 1:
-        return value
-    month = MONTHS[int(parts[1]) - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+        words = day
+    else:
+        month = MONTHS[int(parts[1]) - 1]
+        words = f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+    return f"{words} ({style})" if style else words
+
+
+#: How a life ended (data/identifications.yml `death:`), in the edition's words.
+DEATH_WORDS = {
+    "natural": "died",
+    "executed": "executed",
+    "killed": "killed",
+    "suicide": "died by suicide",
+    "in-custody": "died in custody",
+    "unknown": "died (how, not known)",
+}
+
+
+def fate(ident) -> str:
+    """The sentence and the death, distinctly: "sentenced to death 24 August 1936; executed 25 August 1936"; a
+    sentence without a known day of execution says so."""
+    parts = []
+    if getattr(ident, "sentenced", None):
+        parts.append(f"sentenced {human_date(ident.sentenced)}")
+    death = getattr(ident, "death", None)
+    if death:
+        words = DEATH_WORDS[death]
+        if ident.died:
+            parts.append(f"{words} {human_date(ident.died)}")
+        elif death == "executed" and parts:
+            parts.append("executed, on a day the references do not give")
+        else:
+            parts.append(words)
+    return "; ".join(parts)
+
+
+def offices(edition, ident, target: Target) -> str:
+    """The offices the identification names, in time order, each with its dates and its works."""
+    items = []
+    for office in getattr(ident, "offices", ()):
+        when = f", {text(span(office.start and human_date(office.start), office.end and human_date(office.end)))}"
+        single = f' <span class="person-office__single">{text(office.single)}</span>' if office.single else ""
+        items.append(
+            f'<span class="person-office" data-org="{attr(office.org or "")}">{text(office.held)}, '
+            f"{text(office.body)}{when if office.start or office.end else ''} {_refs(edition, office.evidence, target)}"
+            f"{single}</span>"
+        )
+    if not items:
+        return ""
+    return f' <span class="person-identified__offices">Offices: {"; ".join(items)}.</span>'
 
 
 def life_dates(ident) -> str:
@@ -270,7 +320,7 @@ def _value(field_name: str, value: str) -> str:
 
 
 def _is_date(value: str) -> bool:
-    return all(part.isdigit() for part in value.split("-"))
+    return all(part.isdigit() for part in split_date(value)[0].split("-"))
 
 
 def _refs(edition, evidence, target: Target) -> str:
@@ -316,11 +366,14 @@ def identification(edition, person: Person, target: Target = Target.WEB, *, tag:
             f"{by} not identified{searched}.{remark}</{tag}>"
         )
     dates = life_dates(ident)
+    ended = fate(ident)
     head = (
         f'<{tag} class="person-identified" {declare("identification", person=person.key)}>{by} '
         f'<span class="person-identified__name">{text(ident.name)}</span>'
         + (f' <span class="person-identified__dates">({text(dates)})</span>' if dates else "")
+        + (f'; <span class="person-identified__fate">{text(ended)}</span>' if ended else "")
         + f". {text(ident.about)} {_refs(edition, ident.evidence, target)}"
+        + offices(edition, ident, target)
         + (f' <span class="person-identified__remark">{text(ident.remark)}</span>' if ident.remark else "")
         + f"</{tag}>"
     )

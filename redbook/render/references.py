@@ -58,15 +58,48 @@ def evidence_html(edition, evidence, target: Target = Target.WEB) -> str:
     parts = []
     for item in evidence:
         reference = entries[item.ref]
+        given = getattr(item, "for_", ())
+        # issue 26: the fields an item supports ("for born and died"), so that a date's works can be seen
+        supports = f' <span class="ref-for">for {text(_and(given))}</span>' if given else ""
         if target is Target.PRINT:
             # the printed book gives the work in short and its locator; the References page gives it in full
-            parts.append(f"<i>{text(short(reference))}</i>, {text(item.at)}")
+            parts.append(f"<i>{text(short(reference))}</i>, {text(item.at)}{supports}")
         else:
             parts.append(
                 f'<a class="ref-link" href="{attr(href(item.ref, target))}" title="{attr(reference.chicago())}">'
-                f"{text(short(reference))}</a>, {text(item.at)}"
+                f"{text(short(reference))}</a>, {text(item.at)}{supports}"
             )
     return "; ".join(parts)
+
+
+def _and(words) -> str:
+    words = list(words)
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
+KIND_WORDS = {
+    "primary": "a record of the time",
+    "scholarly": "a scholarly work",
+    "reference": "a reference work",
+    "web": "a website",
+}
+
+
+def _kind_html(edition, reference) -> str:
+    """Issue 26: what kind of work it is, and, for a copy, what the address serves and of which work."""
+    kind = getattr(reference, "kind", None)
+    copy = getattr(reference, "copy", None)
+    copyof = getattr(reference, "copyof", None)
+    bits = []
+    if kind in KIND_WORDS:
+        bits.append(KIND_WORDS[kind])
+    if copy:
+        bits.append(f"the address serves a copy: {text(copy)}")
+    if copyof and copyof in _entries(edition):
+        bits.append(f'a copy of <a href="#{anchor(copyof)}">{text(short(_entries(edition)[copyof]))}</a>')
+    if not bits:
+        return ""
+    return f' <span class="reference-kind" data-kind="{attr(kind or "")}">({"; ".join(bits)})</span>'
 
 
 def statement_html(edition, statement, target: Target = Target.WEB) -> str:
@@ -98,9 +131,12 @@ def references_page(edition, title: str) -> str:
         "the title page, the editorial principles and the fields of the bibliography that the book does not "
         'give. The works the book itself cites are listed under <a href="sources.html">Sources</a>. Each '
         f"entry gives the address where the work was read and the day it was read. {len(entries)} works.</p>\n",
+        '<p class="references-files">Download: <a href="references.bib" download>references.bib</a> (BibTeX).</p>\n',
         '<ul class="references">',
     ]
     for reference in entries:
-        parts.append(f'<li class="reference" id="{anchor(reference.key)}">{_chicago_html(reference)}</li>')
+        parts.append(
+            f'<li class="reference" id="{anchor(reference.key)}">{_chicago_html(reference)}{_kind_html(edition, reference)}</li>'
+        )
     parts.append("</ul>\n")
     return "\n".join(parts)
