@@ -14,6 +14,7 @@ copies:
       - {page: "20/kamenev.htm", session: "1936-08-20 morning", part: "examination of Kamenev"}
       - {page: "22/vyshinsky.htm", session: "1936-08-22 morning", part: "the prosecutor's speech"}
 quotations:
+  - {key: fw-record, page: foreword, near: "based on the official record", quotes: record1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
   - key: ch2-kamenev-third
     page: chapter-2
     near: "It is for the third time that I appear before the court."
