@@ -84,7 +84,7 @@ COMPARISON_KEYS = frozenset({"person", "agreement"})
 ROMAN = re.compile(r"^[IVXLC]+$")
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: The copy's page file at the head of a locator: "19/reingold.htm, paragraph beginning ..."
-PAGE_FILE = re.compile(r"^\s*([\w./-]+\.html?)\b")
+PAGE_FILE = re.compile(r"^\s*([\w./%-]+\.html?)\b")
 
 
 @dataclass(frozen=True)
@@ -189,20 +189,31 @@ class Record:
         return order
 
     def in_record_order(self) -> list[Quotation]:
-        """The located quotations in the RECORD's order (session, then part as the copy orders them; the book's
-        order inside a part), then those not located, in the book's order."""
+        """The located quotations in the RECORD's order (session; then part: the indictment, the examinations, the
+        prosecutor's statements and speech, the last pleas, the verdict, and in that the order of the session
+        pages as data/record.yml lists them; then the book's order), then those not located, in the book's order."""
         order = self._order()
         located = [q for q in self.quotations if q.located]
         book = {q.key: i for i, q in enumerate(self.quotations)}
-        located.sort(key=lambda q: (*session_rank(q.session), order.get((q.session, q.part), len(order)), book[q.key]))
+        located.sort(
+            key=lambda q: (
+                *session_rank(q.session),
+                part_rank(q.part),
+                order.get((q.session, q.part), len(order)),
+                book[q.key],
+            )
+        )
         return located + [q for q in self.quotations if not q.located]
 
     def copy_address(self, q: Quotation) -> str | None:
         """The address of the copy's page that holds the passage (the copy's url + the page file), or None."""
         base = self.copy_urls.get(q.copy or "")
-        if not base or not q.page_file:
+        page = q.page_file or next(  # a locator without its page file: the session page read for that part
+            (s.page for s in self.copies.get(q.copy or "", ()) if (s.session, s.part) == (q.session, q.part)), None
+        )
+        if not base or not page:
             return None
-        return urljoin(base, q.page_file)
+        return urljoin(base, page)
 
     def volume_address(self, v: VolumeCitation) -> str | None:
         found = PAGE_FILE.match(v.at)
@@ -278,6 +289,15 @@ def session_rank(session: str | None) -> tuple[str, int]:
     """A session's place in the trial: its date, then morning before evening ("1936-08-19 evening")."""
     date, _, half = (session or "").partition(" ")
     return date, {"morning": 0, "evening": 2}.get(half.strip(), 1)
+
+
+#: The order of the parts inside a session, by the first words of `part`.
+PARTS = ("indictment", "examination", "statement", "speech", "the prosecutor", "last plea", "verdict")
+
+
+def part_rank(part: str | None) -> int:
+    text = (part or "").lower()
+    return next((i for i, head in enumerate(PARTS) if text.startswith(head)), 1)
 
 
 QUOTATION_FIELDS = (
