@@ -520,3 +520,101 @@ def available(edition: object) -> list[Download]:
 def method(edition: object, download: Download) -> Callable | None:
     data = edition.apparatus.get(download.part)
     return next((getattr(data, m) for m in download.methods if callable(getattr(data, m, None))), None)
+
+
+# -- the record's locators and the volumes of the case (issue 25) ------------------------------------------------
+DOWNLOADS = (
+    *DOWNLOADS,
+    Download(
+        "record.json",
+        "The quotations of the trial record",
+        "JSON",
+        "application/json",
+        "record",
+        ("to_json",),
+        ("data/record.yml",),
+        "Every passage of the book that quotes or closely paraphrases a trial record, with its place in the copy "
+        "of the record read: session, part, page and locator, and how far the book’s words agree with it.",
+    ),
+    Download(
+        "record.csv",
+        "The quotations of the trial record",
+        "CSV",
+        "text/csv",
+        "record",
+        ("to_csv",),
+        ("data/record.yml",),
+        "One row a passage of the book that quotes a trial record.",
+    ),
+    Download(
+        "volumes.json",
+        "The volumes of the case",
+        "JSON",
+        "application/json",
+        "record",
+        ("volumes_to_json",),
+        ("data/volumes.yml", "data/dossiers.yml"),
+        "The citations of the volumes of the case in the trial record, and per defendant the dossier number "
+        "the book gives beside the volumes the record cites.",
+    ),
+    Download(
+        "volumes.csv",
+        "The volumes of the case",
+        "CSV",
+        "text/csv",
+        "record",
+        ("volumes_to_csv",),
+        ("data/volumes.yml", "data/dossiers.yml"),
+        "One row a citation of a volume of the case in the trial record.",
+    ),
+)
+_RECORD_FIELDS = {
+    "key": "A short, stable name of the passage (the Sources page: rec-KEY).",
+    "page": "The page of the edition where the passage stands (for a note: its chapter).",
+    "note": "The number of the note, where the passage stands in a note.",
+    "near": "Words of the book at that place, exactly as printed.",
+    "quotes": "The source the passage quotes: its key in sources.bib.",
+    "kind": "quotation or paraphrase.",
+    "status": "located, or not located in the copies read.",
+    "copy": "The copy of the record in which it was located: its key on the References page.",
+    "session": "The session of the trial as the copy gives it (date, morning or evening).",
+    "part": "The part of the record: the indictment, an examination, the prosecutor’s speech, a last plea, the verdict.",
+    "at": "The locator in the copy: its page and where on it.",
+    "pages": "The printed Report’s page numbers, where the copy shows them.",
+    "agreement": "same, close, different or not found: how the book’s words compare with the copy’s.",
+    "remark": "The edition’s remark, where the words differ or were not found.",
+    "searched": "For a passage not located: which copy, which pages and which words were searched.",
+    "copy_url": "The address of the copy’s page that holds the passage.",
+}
+_VOLUME_FIELDS = {
+    "volume": "The volume of the case, in Roman numerals as printed.",
+    "page": "The page of the volume, as printed; empty where the record gives none.",
+    "whose": "The key of the person whose statement it is (persons.csv), or other.",
+    "statement": "What the cited document is, as the record says.",
+    "section": "The part of the record where the citation stands.",
+    "at": "The locator in the copy of the record read.",
+    "copy": "The copy of the record read: its key on the References page.",
+    "after": "The words of the record just before the citation.",
+    "dossier": "The dossier number the book gives for that person (dossiers.csv), where it gives one.",
+    "copy_url": "The address of the copy’s page that holds the citation.",
+}
+FIELDS = {
+    **FIELDS,
+    "record.csv": _RECORD_FIELDS,
+    "record.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
+        "about": "What the file holds.",
+        "source_file": "The edition’s data file it is made from.",
+        "copies": "The copies of the record read, each with the session pages read (page, session, part).",
+        "quotations": "One record a passage, in the book’s order, with the fields of record.csv.",
+    },
+    "volumes.csv": _VOLUME_FIELDS,
+    "volumes.json": {
+        "license": "The licence of the data (CC BY 4.0), as in notes.json.",
+        "about": "What the file holds.",
+        "source_file": "The edition’s data file it is made from.",
+        "citations": "One record a citation of a volume, in the record’s order, with the fields of volumes.csv.",
+        "comparison": "Per defendant of chapter 6: person, name, dossier (the book’s number), volumes (those the "
+        "record cites for the person’s statements) and agreement (the edition’s statement).",
+    },
+}

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 import redbook
 from redbook.named import sort_key
+from redbook.render import record
 from redbook.render.html import inline_markdown
 
 from .transform import BookForm
@@ -212,6 +213,12 @@ def sources_list(edition, ids: set[str], page_of, target: BookForm) -> str | Non
             parts.append(
                 f'<p class="source-entry" id="{target.anchor("sources", source.anchor)}">'
                 f"{inline_markdown(source.reference)}{pages}</p>"
+            )
+            # issue 25: the passages that quote it, in the record's order, each with its locator as text
+            parts.append(
+                record.book_places(
+                    edition, source.key, lambda stem, ident, note: _place(target, stem, ident, note, ids)
+                )
             )
     intro = (
         '<p class="index-intro">The sources the book cites or quotes, with the pages of this printing where '

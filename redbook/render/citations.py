@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from redbook.apparatus.sources import NAME, Citation, page_reference
+from redbook.render import record
 from redbook.render.html import attr, fragment, inline_markdown, text
 from redbook.render.target import declare
 
@@ -70,6 +71,7 @@ def _popover_body(edition, citation: Citation) -> str:
     source = data.sources[citation.key]
     count = len(data.citations_of(citation.key))
     at = f' <span class="cite-pop__at">Cited here: {text(citation.locator)}.</span>' if citation.locator else ""
+    at += record.popover_locator(edition, citation)  # issue 25: where the copy of the record read gives it
     return (
         f'<span class="pop-head">Source · {text(source.kind_label)}</span> '
         f'<span class="cite-pop__ref">{inline_markdown(source.reference)}</span>{at} '
@@ -250,7 +252,7 @@ def sources_page(edition, title: str) -> str:
                 f'<div class="source" id="{source.anchor}">'
                 f'<p class="source-ref">{inline_markdown(source.reference)}</p>'
                 f'<p class="source-count">Cited in {count}:</p>'
-                f'<ul class="source-places">{items}</ul></div>\n'
+                f'<ul class="source-places">{items}</ul>{record.quoting_places(edition, source.key)}</div>\n'
             )
     return "\n".join(parts)
 

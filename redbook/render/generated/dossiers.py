@@ -4,6 +4,7 @@ the investigation that chapter 5 reconstructs, generated from data/dossiers.yml.
 from __future__ import annotations
 
 from redbook.render import dossiers as render
+from redbook.render import record
 from redbook.render.html import inline_markdown
 
 PATH = "dossiers.md"
@@ -12,13 +13,13 @@ SOURCE = "data/dossiers.yml"
 ORDER = 30
 
 
-def _downloads(edition) -> str:
+def _downloads(edition, part: str = "dossiers") -> str:
     """Links to dossiers.csv and dossiers.json, which redbook/downloads/open_data.py writes with the other downloads."""
     try:
         from redbook import catalogue as open_data
     except ImportError:
         return ""
-    files = [d for d in open_data.available(edition) if d.part == "dossiers"]
+    files = [d for d in open_data.available(edition) if d.part == part]
     links = ", ".join(f'<a href="{open_data.FOLDER}/{d.file}">{d.file}</a>' for d in files)
     return f"Download the data: {links}." if links else ""
 
@@ -81,5 +82,6 @@ when it was given. The year of the dates, {data.year}, is the book’s: {render.
 
 {render.timeline(data)}
 
+{record.volumes_section(edition, _downloads(edition, "record"))}
 </div>
 """
