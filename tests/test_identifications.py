@@ -48,7 +48,7 @@ def test_the_sixteen_defendants_are_named_by_the_trial_report(edition):
         entry = ids.of(key)
         assert entry.identified, key
         assert "report-1936" in {e.ref for e in entry.evidence}, key
-    assert ids.of("mrachkovsky").born == "1888-06-15"
+    assert ids.of("mrachkovsky").born == "1888-06-27 N.S."  # 15 June 1888 O.S., the remark says
     assert [d.book for d in ids.of("mrachkovsky").disagrees] == ["1883"]
     assert "Bakayev" in ids.of("bakaev").spellings and "Ter-Vaganyan" in ids.of("ter-vaganian").spellings
 
@@ -88,7 +88,13 @@ def test_records_are_plain_data(edition):
     smirnov = next(r for r in records if r["key"] == "smirnov")
     assert smirnov["status"] == "identified"
     assert smirnov["disagreements"][0]["book"] == "1880"
-    assert smirnov["evidence"][0] == {"ref": "wp-smirnov-in", "at": "infobox; lead; § Political life"}
+    assert smirnov["evidence"][0] == {
+        "ref": "wp-smirnov-in",
+        "at": "infobox; lead; § Political life",
+        "for": ["born", "died"],
+    }
+    assert smirnov["sentenced"] == "1936-08-24" and smirnov["death"] == "executed"
+    assert smirnov["offices"][1]["held"] == "People's Commissar" and smirnov["offices"][1]["to"] == "1927"
     assert {r["status"] for r in records} <= {"identified", "not identified", "not searched"}
 
 
@@ -145,7 +151,7 @@ def test_a_malformed_date(project_copy, old, new, message):
 def test_died_before_born(project_copy):
     path = project_copy / IDS
     replace_once(path, '  died: "1934-12-29"\n', '  died: "1903"\n')
-    _fails_with(project_copy, r"nikolaev: died 1903 before being born 1904-05-10", line_of(path, '  died: "1903"'))
+    _fails_with(project_copy, r"nikolaev: died 1903 before being born 1904", line_of(path, '  died: "1903"'))
 
 
 def test_an_unknown_reference(project_copy):

@@ -98,12 +98,12 @@ def _load(tmp_path: Path, ids: str | None = None, orgs: str | None = None, pls: 
     edition.apparatus["references"] = references.load(edition, problems)
     keys = ["zinoviev"] if ids else []
     edition.apparatus["persons"] = SimpleNamespace(persons={k: _person(k) for k in keys}, forms={}, mentions=[])
-    if ids:
-        edition.apparatus["identifications"] = identifications.load(edition, problems)
     if orgs:
         edition.apparatus["organisations"] = organisations.load(edition, problems)
     if pls:
         edition.apparatus["places"] = places.load(edition, problems)
+    if ids:  # after the organisations, as in the model (ORDER), since the offices name them
+        edition.apparatus["identifications"] = identifications.load(edition, problems)
     return edition, problems.problems
 
 

@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 import redbook
@@ -45,7 +46,12 @@ def test_the_card_gives_the_books_1880_first_then_the_references_1881(edition, r
     assert disagrees.index("the book: 1880") < disagrees.index("the references: January 1881")
     assert "The book gives 1880; the reference gives January 1881." in disagrees
     links = {a["href"] for a in BeautifulSoup(card, "html.parser").select(".person-identified a.ref-link")}
-    assert links == {"references.html#ref-wp-smirnov-in", "references.html#ref-report-1936"}
+    # every work the entry cites, for the person, an office or the disagreement: read from the data file itself
+    entry = yaml.safe_load((edition.root / "data/identifications.yml").read_text(encoding="utf-8"))["smirnov"]
+    cited = [e["ref"] for e in entry["evidence"]] + [e["ref"] for o in entry["offices"] for e in o["evidence"]]
+    cited += [d["evidence"]["ref"] for d in entry["disagrees"]]
+    assert {"wp-smirnov-in", "report-1936", "conquest-great-terror"} <= set(cited)
+    assert links == {f"references.html#ref-{key}" for key in cited}
 
 
 def test_every_disagreement_is_shown_in_card_and_index_entry(edition, register):

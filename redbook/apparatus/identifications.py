@@ -30,15 +30,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dates import life_span, needs_style, span, split_date
+from ..dates import life_span, needs_style, span, split_date, within
 from ..errors import Collector
 from ..mapping import check_mapping
 from ..yamlsrc import Mapping, read_yaml
 from . import references as references_module
 
 NAME = "identifications"
-ORDER = 45  # after the register of persons (40), which it checks against
+ORDER = 51  # after the persons (40), which it checks against, and the organisations (49), which the offices name
 DATA = Path("data/identifications.yml")
+ORGANISATIONS = "data/organisations.yml"  # the offices' org: keys
 INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
 IDENTIFIED = "identified"
@@ -260,8 +261,42 @@ def load(edition, problems: Collector) -> Identifications:
                 f"add  {key}: {{status: not searched}}  or, after a search, an identification "
                 "or  {status: not identified, searched: [...]}",
             )
-    ordered = {k: found[k] for k in register.persons if k in found}
-    return Identifications(display, ordered)
+    ordered = Identifications(display, {k: found[k] for k in register.persons if k in found})
+    check_offices(ordered, edition.apparatus.get("organisations"), problems)
+    return ordered
+
+
+def check_offices(identifications: Identifications, index, problems: Collector) -> None:
+    """An office with `org: KEY` names an organisation of data/organisations.yml, and its from/to lie within the
+    organisation's founded..dissolved (at the precision each gives)."""
+    if index is None:
+        return
+    display = identifications.display
+    for person in identifications.entries.values():
+        for office in person.offices:
+            if office.org is None:
+                continue
+            line = office.key_lines.get("org", office.line)
+            org = index.entries.get(office.org)
+            if org is None:
+                problems.add(
+                    display,
+                    line,
+                    f"{person.key}: the office {office.held!r} names org {office.org!r}, which is not a key of "
+                    f"{index.path or ORGANISATIONS}",
+                    "give the key of the organisation's entry, or leave org out",
+                )
+                continue
+            for name, value in (("from", office.start), ("to", office.end)):
+                if value and not within(value, org.founded, org.dissolved):
+                    problems.add(
+                        display,
+                        office.key_lines.get(name, line),
+                        f"{person.key}: the office {office.held!r} of {office.body!r} has {name} {value}, outside "
+                        f"the dates of {office.org} (founded {org.founded or '?'}, dissolved {org.dissolved or '?'})",
+                        "check the office's dates and the organisation's; a predecessor or successor body is an "
+                        "entry of its own (org: its key), or leave org out",
+                    )
 
 
 class _Checker:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..dates import within
 from ..errors import Collector
 from ..named import ALLEGED_STATEMENT, Index, Spec, load_index  # noqa: F401
 
@@ -50,40 +49,4 @@ SPEC = Spec(
 
 
 def load(edition, problems: Collector) -> Index:
-    index = load_index(edition, problems, SPEC)
-    check_offices(edition.apparatus.get("identifications"), index, problems)
-    return index
-
-
-def check_offices(identifications, index: Index, problems: Collector) -> None:
-    """An office of data/identifications.yml with `org: KEY` names an organisation of this index, and its from/to
-    lie within the organisation's founded..dissolved (at the precision each gives). Checked here, the
-    identifications (ORDER 45) being loaded before the organisations."""
-    if identifications is None:
-        return
-    display = identifications.display
-    for person in identifications.entries.values():
-        for office in person.offices:
-            if office.org is None:
-                continue
-            line = office.key_lines.get("org", office.line)
-            org = index.entries.get(office.org)
-            if org is None:
-                problems.add(
-                    display,
-                    line,
-                    f"{person.key}: the office {office.held!r} names org {office.org!r}, which is not a key of "
-                    f"{index.path or DATA.as_posix()}",
-                    "give the key of the organisation's entry, or leave org out",
-                )
-                continue
-            for name, value in (("from", office.start), ("to", office.end)):
-                if value and not within(value, org.founded, org.dissolved):
-                    problems.add(
-                        display,
-                        office.key_lines.get(name, line),
-                        f"{person.key}: the office {office.held!r} of {office.body!r} has {name} {value}, outside "
-                        f"the dates of {office.org} (founded {org.founded or '?'}, dissolved {org.dissolved or '?'})",
-                        "check the office's dates and the organisation's; a predecessor or successor body is an "
-                        "entry of its own (org: its key), or leave org out",
-                    )
+    return load_index(edition, problems, SPEC)

@@ -46,6 +46,7 @@ NAME = "record"
 ORDER = 55  # after the references (10), the sources and the dossiers (30) and the persons (40)
 DATA = Path("data/record.yml")
 VOLUMES = Path("data/volumes.yml")
+INPUTS = (DATA, VOLUMES)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 RECORD_KEY = "record1936"  # the source whose citations must each have a quotation entry
 
 KINDS = ("quotation", "paraphrase")
