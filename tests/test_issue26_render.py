@@ -67,6 +67,12 @@ def test_the_index_page_nests_subentries_and_gives_see_and_see_also(small):
     assert "congress of a party" in page
 
 
+def test_a_body_s_renaming_keeps_the_new_name_as_written(edition):
+    html = named_render.body_dates(edition, edition.apparatus["organisations"].entry("gpu"))
+    assert html.startswith('<p class="index-dates">Founded 6 February 1922; renamed OGPU (Joint State Political')
+    assert "&amp;amp;" not in html
+
+
 def _mention(key: str) -> Mention:
     return Mention(key, "chapter-1", None, 0, 1, key, 1, "org", "organisations")
 

@@ -156,14 +156,15 @@ def body_dates(edition, entry: Entry, target: Target = Target.WEB) -> str:
             if founded
             else span(None, dissolved).replace("until", "dissolved")
         )
-    bits += [f"renamed {text(name)} {human_date(day)}" for day, name in entry.renamed]
+    bits += [f"renamed {name} {human_date(day)}" for day, name in entry.renamed]
     grounds = []
     if entry.dates_evidence:
         grounds.append(references_web.evidence_html(edition, entry.dates_evidence, target))
     if entry.dates_single:
         grounds.append(text(entry.dates_single))
     ground = f' <span class="index-ground">({"; ".join(grounds)})</span>' if grounds else ""
-    return f'<p class="index-dates">{text("; ".join(bits)).capitalize()}.{ground}</p>'
+    words = "; ".join(bits)  # escaped once, below; the names keep their capitals
+    return f'<p class="index-dates">{text(words[:1].upper() + words[1:])}.{ground}</p>'
 
 
 def see_also(index: Index, entry: Entry) -> str:

@@ -7,6 +7,7 @@ adds words of the book (data-copytext="" where it stands in the reading text).
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import unquote
 
 from redbook.apparatus.record import NAME, Quotation, Record
 from redbook.render.html import attr, text
@@ -16,10 +17,15 @@ def _data(edition) -> Record | None:
     return edition.apparatus.get(NAME)
 
 
-def _copy_link(data: Record, q: Quotation) -> str:
-    address = data.copy_address(q)
-    at = text(q.at or "")
-    return f'<a class="record-copy" href="{attr(address)}">{at}</a>' if address else at
+def shown(at: str | None) -> str:
+    """A locator as the reader reads it: the copy's page names without their %20 (the data keeps them as the
+    addresses have them, so that the links can be made)."""
+    return unquote(at or "")
+
+
+def _copy_link(address: str | None, at: str | None) -> str:
+    words = text(shown(at))
+    return f'<a class="record-copy" href="{attr(address)}">{words}</a>' if address else words
 
 
 def locator_html(data: Record, q: Quotation) -> str:
@@ -29,7 +35,7 @@ def locator_html(data: Record, q: Quotation) -> str:
     pages = f" ({text(q.pages)})" if q.pages else ""
     return (
         f'<span class="record-locator">Session of {text(q.session or "")}, {text(q.part or "")}: '
-        f"{_copy_link(data, q)}{pages}. "
+        f"{_copy_link(data.copy_address(q), q.at)}{pages}. "
         f'Agreement with the copy read: <span class="record-agreement">{text(q.agreement or "")}</span>.</span>'
     )
 
@@ -77,7 +83,7 @@ def locator_text(data: Record, q: Quotation) -> str:
         return "not located in the copies of the record read"
     address = data.copy_address(q)
     pages = f" ({q.pages})" if q.pages else ""
-    where = f"{q.at}{pages}" + (f" <{address}>" if address else "")
+    where = f"{shown(q.at)}{pages}" + (f" <{address}>" if address else "")
     return f"session of {q.session}, {q.part}: {where}; agreement with the copy read: {q.agreement}"
 
 
@@ -109,8 +115,7 @@ def volumes_section(edition, downloads: str = "") -> str:
     rows = []
     for i, v in enumerate(data.volumes, start=1):
         whose = "other" if v.whose == "other" else data.person_names.get(v.whose, v.whose)
-        address = data.volume_address(v)
-        at = f'<a class="record-copy" href="{attr(address)}">{text(v.at)}</a>' if address else text(v.at)
+        at = _copy_link(data.volume_address(v), v.at)
         rows.append(
             f'<tr id="vol-{i}"><th scope="row">{text(v.volume)}</th><td>{text(v.page or "")}</td>'
             f"<td>{text(whose)}</td><td>{text(v.statement)}</td><td>{text(v.section)}: {at}</td></tr>"
