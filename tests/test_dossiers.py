@@ -3,6 +3,7 @@ of the Russian alphabetical order, and bad data. Expectations come from the copy
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import re
@@ -153,8 +154,11 @@ def test_the_record_links_each_statement_to_the_paragraph_of_its_words(site):
         target = pages[page].find(id=anchor)
         assert target is not None, link["href"]
         quote = row.select_one(".dossier-quote").get_text()
+        book = copy.copy(target)
+        for added in book.select('[data-copytext=""]'):  # the edition's own (a commentary's card), not the book's
+            added.decompose()
         for phrase in re.findall(r"“(.+?)”(?: …|$)", quote):
-            assert " ".join(phrase.split()) in " ".join(target.get_text().split()).replace("°", ""), (phrase, anchor)
+            assert " ".join(phrase.split()) in " ".join(book.get_text().split()).replace("°", ""), (phrase, anchor)
     # the book's own examples: Olberg's 262 pages, M. Lurie's pages 243-244 and 252, N. Lurie's 142, Dreitzer's
     text = " ".join(row.get_text(" ") for row in rows)
     for pages_cited in ("262", "243-244", "252", "142", "102-103", "195", "77-78"):

@@ -122,7 +122,13 @@ def test_each_index_entry_links_every_mention_to_the_paragraph_or_note_that_hold
     index = edition.apparatus[name]
     html = soup(site, f"{name}.html")
     entries = html.select('[data-apparatus="index-entry"]')
-    assert [e["data-key"] for e in entries] == list(index.entries)
+    shown = [e["data-key"] for e in entries]
+    # every entry once, main entries in the alphabet, each followed by its subentries (issue 26)
+    assert sorted(shown) == sorted(index.entries)
+    assert shown == [item.key for what, item in index.headings() if what != "see"]
+    for sub in (e for e in entries if "index-entry--sub" in e["class"]):
+        parent = index.entry(sub["data-key"]).parent
+        assert shown.index(parent) < shown.index(sub["data-key"]), sub["data-key"]
     checked = 0
     for entry in entries:
         key = entry["data-key"]

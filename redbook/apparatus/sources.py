@@ -32,8 +32,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from redbook.bibfile import LATEX
-from redbook.bibfile import entry_lines as _entry_lines
+from redbook.bibfile import LATEX, read_bib
 from redbook.bibfile import field_line as _field_line
 from redbook.bibfile import plain as _plain
 from redbook.bibfile import syntax as _syntax
@@ -256,28 +255,9 @@ def _bib(path: Path, text: str, display: str) -> tuple[dict[str, Source], tuple]
 
 
 def _read_bib(path: Path, text: str, display: str, problems: Collector) -> dict[str, Source]:
-    import pybtex.errors
-    from pybtex.database.input.bibtex import Parser  # directly: pybtex's plugin look-up scans entry points
-    from pybtex.scanner import PybtexSyntaxError
-
     scan(text, problems, display)
-    before = len(problems.problems)
-    lines = _entry_lines(text, display, problems)
-    if len(problems.problems) > before:
-        return {}
-    pybtex.errors.set_strict_mode(True)
-    try:
-        data = Parser().parse_string(text)
-    except PybtexSyntaxError as err:
-        problems.add(
-            display,
-            err.lineno,
-            f"malformed BibTeX: {_syntax(err)}",
-            "check the braces, quotes and commas of this entry and of the one before it",
-        )
-        return {}
-    except Exception as err:  # pybtex's other errors carry no line
-        problems.add(display, None, f"the BibTeX cannot be read: {err}", "check the entry the message names")
+    entries = read_bib(text, display, problems)  # the syntax, the keys and LaTeX are checked there
+    if entries is None:
         return {}
     try:
         registry = _registry(path)
@@ -285,18 +265,10 @@ def _read_bib(path: Path, text: str, display: str, problems: Collector) -> dict[
         problems.add(display, None, f"mkdocs-bibtex cannot read the file: {err}", "check the entry the message names")
         return {}
     sources: dict[str, Source] = {}
-    for key, entry in data.entries.items():
-        line = lines.get(key)
+    for key, bib in entries.items():
+        entry, line = bib.raw, bib.line
+        latex = any(LATEX.search(value) for value in entry.fields.values())  # reported by read_bib
         before = len(problems.problems)
-        for name, value in entry.fields.items():
-            if LATEX.search(value):
-                problems.add(
-                    display,
-                    _field_line(text, line, name),
-                    f"{key}: the field {name!r} holds a LaTeX command "
-                    f"({LATEX.search(value).group(0)!r}), which the edition does not render",
-                    "write plain Unicode text: “quotes”, é, –, and a plain space for ~",
-                )
         words = [w for w in re.split(r"[,;\s]+", entry.fields.get("keywords", "")) if w]
         kinds = [w for w in words if w in KINDS]
         if len(kinds) != 1:
@@ -306,7 +278,7 @@ def _read_bib(path: Path, text: str, display: str, problems: Collector) -> dict[
                 f"{key}: 'keywords' must name exactly one kind of source, not {entry.fields.get('keywords', '')!r}",
                 f"write keywords = {{one of {', '.join(KINDS)}}}",
             )
-        if len(problems.problems) > before:
+        if latex or len(problems.problems) > before:
             continue
         try:
             reference, plain = _format(registry, key)
@@ -318,13 +290,9 @@ def _read_bib(path: Path, text: str, display: str, problems: Collector) -> dict[
                 "add the field it names, or use @misc, which needs none",
             )
             continue
-        fields = {name: _plain(value) for name, value in entry.fields.items()}
-        persons = {
-            role: [(" ".join(p.last_names), " ".join(p.first_names + p.middle_names)) for p in people]
-            for role, people in entry.persons.items()
-        }
+        fields, persons = bib.fields, bib.persons
         sources[key] = Source(
-            key, kinds[0], entry.type, line or 1, reference, plain, _short(fields, persons), fields, persons
+            key, kinds[0], entry.type, line, reference, plain, _short(fields, persons), fields, persons
         )
     return sources
 

@@ -160,11 +160,17 @@ def named_index(edition, name: str, ids: set[str], page_of, target: BookForm) ->
 
 
 def _extra(entry) -> str:
-    """What follows an entry's name in the printed index: an alleged group's statement, a body's dates."""
+    """What follows an entry's name in the printed index: an alleged group's statement, a body's years (the
+    days, their style and their works are the web index's and the open data's)."""
     out = f", <i>{escape(entry.statement)}</i>," if entry.alleged else ""
     if entry.founded or entry.dissolved:
-        out += f" ({escape(entry.founded or '?')}–{escape(entry.dissolved or '')})"
+        out += f" ({_years(entry)})"
     return out
+
+
+def _years(entry) -> str:
+    """A body's years as the printed index gives them: 1922–1934, 1903–, ?–1932."""
+    return f"{(entry.founded or '?')[:4]}–{(entry.dissolved or '')[:4]}"
 
 
 def _structured(index, ids: set[str], page_of, target: BookForm) -> list[str]:

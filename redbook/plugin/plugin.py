@@ -129,13 +129,17 @@ class EditionPlugin(BasePlugin):
 
     def _cacheable(self, page) -> bool:
         """Pages of the reading text but the title page (its contents list reads every page), generated pages."""
-        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
         if page.file.generated_by is not None:
             return True
+        model_page = self._edition_page(page)
         return model_page is not None and model_page.is_reading_text and model_page.part != "front"
 
+    def _edition_page(self, page):
+        return self.edition.pages.get(Path(page.file.src_uri).stem)
+
     def _model_page(self, page):
-        model_page = self.edition.pages.get(Path(page.file.src_uri).stem)
+        """The model's page where the page's paragraphs are numbered (the reading text), else None."""
+        model_page = self._edition_page(page)
         return model_page if model_page is not None and model_page.paragraph_prefix is not None else None
 
     def on_page_content(self, html, page, config, files):

@@ -162,7 +162,7 @@ def body_dates(edition, entry: Entry, target: Target = Target.WEB) -> str:
         grounds.append(references_web.evidence_html(edition, entry.dates_evidence, target))
     if entry.dates_single:
         grounds.append(text(entry.dates_single))
-    ground = f' <span class="index-ground">({"; ".join(grounds)})</span>' if grounds else ""
+    ground = f' <span class="index-dates__works">({"; ".join(grounds)})</span>' if grounds else ""
     words = "; ".join(bits)  # escaped once, below; the names keep their capitals
     return f'<p class="index-dates">{text(words[:1].upper() + words[1:])}.{ground}</p>'
 

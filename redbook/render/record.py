@@ -73,7 +73,7 @@ def quoting_places(edition, source_key: str) -> str:
     return (
         f'<p class="source-count">The passages of the book that quote it, {len(quotations)}, in the order of the '
         "record (session, then part):</p>"
-        f'<ul class="source-places record-places">{items}</ul>'
+        f'<ul class="record-places">{items}</ul>'
     )
 
 
