@@ -35,9 +35,12 @@ def test_the_dates_found_missing_are_entered(edition):
 
 
 def test_what_counts_as_a_date():
-    for dated in ("December 16", "the 18th of December", "16 December", "not later than January", "summer of 1934"):
+    for dated in ("December 16", "the 18th of December", "On the 6th,", "16 December", "not later than January"):
         assert DATED.search(dated), dated
+    assert DATED.search("in the summer of 1934")
     for name in ("the October revolution", "the October Revolution", "pre-October times", "will fall back"):
+        assert not DATED.search(name), name
+    for name in ("the 12th Party Congress", "the 15th century", "the 12th Congress"):
         assert not DATED.search(name), name
     assert [m.group(0) for m in YEAR.finditer("(1867-1935), No.96, pages 243-244, 1980, 1700")] == [
         "1867",

@@ -332,13 +332,15 @@ def load(edition, problems: Collector) -> Chronology:
 YEAR = re.compile(r"(?<![\w.])(?:1[78]\d\d|19[0-3]\d|1940)(?![\d])")
 _MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 #: A dated phrase: a month with a day or a year ("December 16", "16 December", "the 18th of December",
-#: "December, 1932"), a month on its own ("not later than January"), a season of a year ("the summer of 1934").
+#: "December, 1932"), a month on its own ("not later than January"), a season of a year ("the summer of 1934"),
+#: a day by its ordinal ("the 6th, 12th, and 18th of December"; not "the 12th Party Congress", "the 15th century").
 #: A month that names an event ("the October revolution", "pre-October times") is not a date.
 DATED = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
     rf"|(?<!pre-){_MONTH}\b(?!\s+(?:[Rr]evolution|[Ii]nsurrection))"
-    r"|(?:spring|summer|autumn|winter)\s+(?:night\s+)?of\b)"
+    r"|(?:spring|summer|autumn|winter)\s+(?:night\s+)?of\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:[Pp]arty|[Cc]ongress|[Cc]entury|[Aa]rmy|[Ii]nternational)))"
 )
 _MACRO_CALL = re.compile(r"\{\{.*?\}\}", re.S)
 
