@@ -5,7 +5,9 @@ Each entry is checked when the model loads: the date parses (1934-12-01, 1934-12
 {start, end} that does not end before it starts), the quote stands at its place (a note, or the paragraph of
 a page; a quote the edition corrects by an emendation is refused, since the reading text no longer prints
 it; in a note, the words as the edition reads them, its emendations made), a supplied year says why, the other date names a reference of data/references.bib. Events are sorted in
-time: a partial date sorts at its first day, ties keep the order of the data file.
+time: a partial date sorts at its first day, ties keep the order of the data file. Every year from 1700 to 1940
+and every dated phrase of the reading text, of the tables made from data and of the notes must stand in the quote
+of an event or of an entry of `not_dated:` (words with a date the chronology does not enter, with the reason).
 
 API for the renderers (web page, timeline graphic, print, e-book, downloads):
     chronology = edition.apparatus["chronology"]
@@ -20,7 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from redbook.dates import month_name
@@ -34,7 +36,8 @@ ORDER = 75  # after the references (10) and the register of persons (40)
 DATA = Path("data/chronology.yml")
 INPUTS = (DATA,)  # the files it reads; what it reads of the model is recorded (redbook/incremental.py)
 
-TOP_KEYS = frozenset({"events"})
+TOP_KEYS = frozenset({"events", "not_dated"})
+NOT_DATED_KEYS = frozenset({"quote", "place", "reason"})
 EVENT_KEYS = frozenset({"id", "date", "when", "year_supplied", "why", "event", "quote", "place", "other_date"})
 EVENT_REQUIRED = frozenset({"id", "date", "event", "quote", "place"})
 RANGE_KEYS = frozenset({"start", "end"})
@@ -214,10 +217,21 @@ class Event:
         return (self.span.first_day, self.index)
 
 
+@dataclass(frozen=True)
+class NotDated:
+    """Words with a year or a date that the chronology leaves out, and why (a title, a number, a page)."""
+
+    quote: str
+    place: Place
+    reason: str
+    line: int = 0
+
+
 @dataclass
 class Chronology:
     events: list[Event]
     path: str = DATA.as_posix()
+    not_dated: list[NotDated] = field(default_factory=list)
 
     def event(self, ident: str) -> Event:
         return next(e for e in self.events if e.id == ident)
@@ -307,7 +321,127 @@ def load(edition, problems: Collector) -> Chronology:
             continue
         seen[event.id] = event.line
         events.append(event)
-    return Chronology(sorted(events, key=lambda e: e.sort_key), display)
+    not_dated = _not_dated(data.get("not_dated", []), problems, display, reader)
+    if not problems.problems:
+        _every_date_entered(edition, events, not_dated, problems, display)
+    return Chronology(sorted(events, key=lambda e: e.sort_key), display, not_dated)
+
+
+# -- every date of the text is entered (issue 26) ----------------------------------------------------------
+#: A year from 1700 to 1940, four figures standing alone (not part of a longer number).
+YEAR = re.compile(r"(?<![\w.])(?:1[78]\d\d|19[0-3]\d|1940)(?![\d])")
+_MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: A dated phrase: a month with a day or a year ("December 16", "16 December", "the 18th of December",
+#: "December, 1932"), a month on its own ("not later than January"), a season of a year ("the summer of 1934"),
+#: a day by its ordinal ("the 6th, 12th, and 18th of December"; not "the 12th Party Congress", "the 15th century").
+#: A month that names an event ("the October revolution", "pre-October times") is not a date.
+DATED = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+    rf"|(?<!pre-){_MONTH}\b(?!\s+(?:[Rr]evolution|[Ii]nsurrection))"
+    r"|(?:spring|summer|autumn|winter)\s+(?:night\s+)?of\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:[Pp]arty|[Cc]ongress|[Cc]entury|[Aa]rmy|[Ii]nternational)))"
+)
+_MACRO_CALL = re.compile(r"\{\{.*?\}\}", re.S)
+
+
+def _flat(text: str) -> str:
+    """Text as the check reads it: macro calls removed, white space made one space."""
+    return re.sub(r"\s+", " ", _MACRO_CALL.sub("", text)).strip()
+
+
+def _units(edition):
+    """(place label, display, line, text): each paragraph of the reading text (its emendations made, macro calls
+    removed), each line of the tables the apparatus generates into a page, each note as the edition reads it."""
+    for page in edition.reading_pages():
+        body = page.body
+        for em in edition.emendations_of_page(page.stem):
+            if em.changes_words and em.copy:
+                body = body.replace(em.copy, em.reading)
+        offset = 0
+        for para in re.split(r"(\n\s*\n)", body):
+            if para.strip():
+                line = page.body_line + body.count("\n", 0, offset)
+                yield ("page", page.stem), page.path, line, _flat(para)
+            offset += len(para)
+        for row in edition.generated_text(page.stem).split("\n"):
+            if row.strip():
+                yield ("page", page.stem), f"{page.path} (a table made from data)", page.body_line, _flat(row)
+    for note in edition.notes.values():
+        text = note.text
+        for em in edition.emendations_of_note(note.number):
+            if em.changes_words and em.copy:
+                text = text.replace(em.copy, em.reading)
+        yield ("note", note.number), f"note {note.number} ({note.path})", note.line, _flat(text)
+
+
+def _place_key(place: Place, page: str | None = None):
+    return ("note", place.note) if place.note is not None else ("page", page or place.page)
+
+
+def _every_date_entered(edition, events, not_dated, problems: Collector, display: str) -> None:
+    """Every year 1700-1940 and every dated phrase of the reading text, of the tables made from data and of the
+    notes stands inside the quote of an event, or of an entry of not_dated, at the same place."""
+    quotes: dict[tuple, list[str]] = {}
+    for e in events:
+        quotes.setdefault(_place_key(e.place, e.page), []).append(_flat(e.quote))
+    for n in not_dated:
+        quotes.setdefault(_place_key(n.place), []).append(_flat(n.quote))
+    for key, where, line, text in _units(edition):
+        spans = [m.span() for q in quotes.get(key, []) for m in re.finditer(re.escape(q), text)]
+        found = sorted({m.span() for rx in (YEAR, DATED) for m in rx.finditer(text)})
+        for start, end in found:
+            if any(s <= start and end <= e for s, e in spans):
+                continue
+            words = text[max(0, start - 50) : end + 30]
+            place = f"{{page: {key[1]}}}" if key[0] == "page" else f"{{note: {key[1]}}}"
+            problems.add(
+                where,
+                line,
+                f"the date {text[start:end]!r} (…{words}…) is in no event of the chronology nor in its not_dated list",
+                f"add an event to {display} whose quote holds these words (place: {place}), or list them under "
+                f"not_dated: with quote, place: {place} and the reason (a title, a number, a page)",
+            )
+
+
+def _not_dated(raw, problems: Collector, display: str, reader) -> list[NotDated]:
+    if not isinstance(raw, list):
+        problems.add(
+            display,
+            getattr(raw, "line", 1) or 1,
+            "not_dated must be a list",
+            "write 'not_dated:' and under it '- {quote: ..., place: {page: ...}, reason: ...}'",
+        )
+        return []
+    units: dict[tuple, list[str]] = {}
+    for key, _where, _line, text in _units(reader.edition):
+        units.setdefault(key, []).append(text)
+    out = []
+    for item in raw:
+        line = getattr(item, "line", None) or 1
+        if not check_mapping(item, display, problems, "an entry of not_dated", NOT_DATED_KEYS, NOT_DATED_KEYS):
+            continue
+        quote, place, reason = item["quote"], item["place"], item["reason"]
+        if not all(isinstance(v, str) and v.strip() for v in (quote, reason)):
+            problems.add(display, line, "not_dated: quote and reason must be text", "write the words, in quotes")
+            continue
+        if not isinstance(place, dict) or len(place) != 1 or not ({"page"} >= set(place) or {"note"} >= set(place)):
+            problems.add(
+                display, line, "not_dated: place must be {page: STEM} or {note: N}", "write place: {page: chapter-4}"
+            )
+            continue
+        where = Place(page=place.get("page"), note=place.get("note"))
+        key = _place_key(where)
+        if not any(_flat(quote) in text for text in units.get(key, [])):
+            problems.add(
+                display,
+                line,
+                f"not_dated: the words {quote!r} are not at {place}",
+                "copy the words exactly as the reading text (its emendations made) or the note prints them",
+            )
+            continue
+        out.append(NotDated(quote.strip(), where, reason.strip(), line))
+    return out
 
 
 _DAY_VALUE = re.compile(r"(?:^|[\s{:,\[])(\d{4}-\d{1,2}-\d{1,2})(?=\s*(?:$|[,}\]#]))", re.M)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from redbook.render.paragraphs import paragraph_number
+
 Places = Mapping[str, tuple[str, str]]
 
 
@@ -20,7 +22,8 @@ def href(places: Places | None, key: str) -> str | None:
 
 
 def paragraph(places: Places | None, key: str) -> str | None:
-    """`5.12`, the number of the paragraph the build found for a key (its id without the p), else None."""
+    """`5.12`, the number of the paragraph the build found for a key (its id without the p), else None (also for
+    a place that is no numbered paragraph: a heading, redbook/plugin/mentions.py)."""
     if not places or key not in places:
         return None
-    return places[key][1][1:]
+    return paragraph_number(places[key][1])

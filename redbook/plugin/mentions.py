@@ -42,6 +42,7 @@ from redbook.render import persons as persons_web
 from redbook.render import sums as sums_web
 
 _SPACE = re.compile(r"\s+")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def text_nodes(root: Tag):
@@ -72,10 +73,15 @@ def _block_of(node) -> Tag | None:
 
 
 def _paragraph_of(node, block) -> str | None:
-    """The numbered paragraph a name of the running text is indexed under: its own, or for a name in a heading
-    the first paragraph of the section the heading opens. None in a note (the index links the note)."""
+    """The place a name of the running text is indexed under: its numbered paragraph, or for a name in a
+    heading the heading itself (its anchor: the index shows it as "heading", redbook/render/paragraphs.py
+    place_label), not the paragraph before or after it; for a name in another unnumbered block (a subtitle),
+    the next paragraph. None in a note (the index links the note)."""
     if block is not None:
         return block.get("id") if "para" in block.get("class", []) else None
+    heading = next((p for p in node.parents if isinstance(p, Tag) and p.name in _HEADINGS), None)
+    if heading is not None and heading.get("id"):
+        return heading["id"]
     after = node.find_next(class_="para", id=True)
     return after["id"] if after is not None and "note" not in after.get("class", []) else None
 

@@ -29,6 +29,7 @@ from redbook.plugin.pagecache import Content, PageCache, reuse_templates
 from redbook.plugin.pagework import PageWork, person_cards
 from redbook.render import citations
 from redbook.render.generated import generators
+from redbook.render.paragraphs import place_label
 
 #: Hand-written back matter in docs/ and its place after the reading text; generated pages give their own ORDER.
 BACK_MATTER = {"principles.md": 10}
@@ -194,7 +195,7 @@ class EditionPlugin(BasePlugin):
             url, pid = self._place(
                 page, match.group(2), "a link of the apparatus", "the data file that quotes the words of that place"
             )
-            return f'<a class="place" href="{url}#{pid}">{pid[1:]}</a>'
+            return f'<a class="place" href="{url}#{pid}">{place_label(pid)}</a>'
 
         return self._fill_timeline(page, _PLACE.sub(fill, output))
 

@@ -3,7 +3,25 @@ number, on the web a link to the paragraph's own address, in the book a plain nu
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
+#: The id of a numbered paragraph: p3.12, pF.4.
+PARAGRAPH_ID = re.compile(r"^p(?P<number>[0-9A-Z]+\.\d+)$")
+#: How the apparatus shows a place that is not a numbered paragraph: a heading (redbook/plugin/mentions.py).
+HEADING_LABEL = "heading"
+
+
+def paragraph_number(anchor: str) -> str | None:
+    """ "3.12" for the paragraph id p3.12; None for another anchor (a heading's)."""
+    match = PARAGRAPH_ID.match(anchor)
+    return match["number"] if match else None
+
+
+def place_label(anchor: str) -> str:
+    """The words of a link of the apparatus to a place: the paragraph's number, or "heading" for a heading."""
+    return paragraph_number(anchor) or HEADING_LABEL
 
 
 def web_number(prefix: str, count: int) -> dict:
