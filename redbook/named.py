@@ -527,10 +527,8 @@ class _Checker:
                 "check both dates in the reference",
             )
             ok = False
-        from .apparatus.references import strict_support
-
         dated = [out.get("founded"), out.get("dissolved"), *(d for d, _ in out.get("renamed", ()))]
-        if strict_support() and any(dated):
+        if any(dated):
             for value in filter(None, dated):
                 if needs_style(value):
                     self.add(

@@ -2,9 +2,9 @@
 days before 1918-02-14; the sentence given as the execution; an office outside its organisation's dates; a
 reference without kind or urldate; parent, see_also and cross_references naming a missing key.
 
-Each check is run on a small data file (a few lines, not the edition's data) through the loaders themselves, in
-strict mode (references.STRICT_SUPPORT, the switch the lead turns on at the merge): the bad file fails with the
-file, the line and the fix, and the good one passes. The edition's own data is loaded by the other test files."""
+Each check is run on a small data file (a few lines, not the edition's data) through the loaders themselves: the
+bad file fails with the file, the line and the fix, and the good one passes. The edition's own data, which passes
+them all, is loaded by the other test files."""
 
 from __future__ import annotations
 
@@ -65,11 +65,6 @@ GOOD_BIB = """
   kind = {primary},
 }
 """
-
-
-@pytest.fixture(autouse=True)
-def strict(monkeypatch):
-    monkeypatch.setattr(references, "STRICT_SUPPORT", True)
 
 
 def _edition(tmp_path: Path, bib: str = GOOD_BIB, **files: str):
@@ -187,22 +182,33 @@ def test_the_good_files_pass_in_strict_mode(tmp_path):
     assert [n.name for n in orgs.not_indexed] == ["the Presidium"]
 
 
-def test_the_switch_is_off_while_the_data_is_completed(tmp_path, monkeypatch):
-    """Without the switch, the support rule, kind and the calendar are not checked (the lead turns it on)."""
-    monkeypatch.setattr(references, "STRICT_SUPPORT", False)
-    bad = GOOD_IDS.replace('"1883-09-23 N.S."', '"1883-09-23"').replace(", for: [born]", "")
-    _, problems = _load(tmp_path, ids=bad, bib=GOOD_BIB.replace("  kind = {web},\n", ""))
-    assert problems == []
-    monkeypatch.setenv("REDBOOK_STRICT_SUPPORT", "1")
-    assert references.strict_support()
-
-
 # -- the support rule --------------------------------------------------------------------------------------------
 def test_two_wikipedias_are_one_family(tmp_path):
     bad = GOOD_IDS.replace(
         '- {ref: mirror-britannica, at: "lead", for: [born]}', '- {ref: ru-wp-zinoviev, at: "infobox", for: [born]}'
     )
     _, problems = _load(tmp_path, ids=bad)
+    _fails(problems, IDS, _line(bad, "born:"), r"zinoviev: born .* is not supported")
+
+
+def test_wikimedia_commons_is_of_the_wikipedias_family(tmp_path):
+    """A Commons page (the portrait's description) is no second work beside a Wikipedia."""
+    commons = GOOD_BIB + textwrap.dedent(
+        """
+        @online{commons-zinoviev,
+          title = {Grigory Zinoviev},
+          organization = {Wikimedia Commons},
+          url = {https://commons.wikimedia.org/wiki/Grigory_Zinoviev},
+          urldate = {2026-12-07},
+          year = {2026},
+          kind = {web},
+        }
+        """
+    )
+    bad = GOOD_IDS.replace(
+        '- {ref: mirror-britannica, at: "lead", for: [born]}', '- {ref: commons-zinoviev, at: "summary", for: [born]}'
+    )
+    _, problems = _load(tmp_path, ids=bad, bib=commons)
     _fails(problems, IDS, _line(bad, "born:"), r"zinoviev: born .* is not supported")
 
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from lxml import etree
-from test_issue26_checks import GOOD_IDS, GOOD_ORGS, _load, strict  # noqa: F401  (strict: the autouse switch)
+from test_issue26_checks import GOOD_IDS, GOOD_ORGS, _load
 
 from redbook import catalogue
 from redbook.book import backmatter

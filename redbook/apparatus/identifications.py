@@ -34,7 +34,6 @@ from ..dates import life_span, needs_style, span, split_date, within
 from ..errors import Collector
 from ..mapping import check_mapping
 from ..yamlsrc import Mapping, read_yaml
-from . import references as references_module
 
 NAME = "identifications"
 ORDER = 51  # after the persons (40), which it checks against, and the organisations (49), which the offices name
@@ -448,12 +447,10 @@ class _Checker:
             )
 
     def dated(self, item: Identification) -> None:
-        """The checks of issue 26 on the dates of an identified person: the sentence and the death; and, under the
-        switch references.STRICT_SUPPORT (the data of issue 26 is being completed), the calendar of full days before
-        1918-02-14 and the support of each date, the death and each office."""
+        """The checks of issue 26 on the dates of an identified person: the sentence and the death, the calendar
+        of full days before 1918-02-14, and the support of each date, the death and each office."""
         key, lines = item.key, item.key_lines
-        strict = references_module.strict_support()
-        if strict and item.calendar != GREGORIAN:
+        if item.calendar != GREGORIAN:
             dated = [(n, getattr(item, n), lines.get(n)) for n in ("born", "died", "sentenced")]
             for office in item.offices:
                 dated += [
@@ -485,8 +482,6 @@ class _Checker:
                 'for: [died]}, or leave died out and say so in the remark ("the date of execution is not given '
                 'by ...")',
             )
-        if not strict:
-            return
         refs = self.references
         for name in SUPPORTED_FIELDS:
             if getattr(item, name) is None or name in item.single or refs.supported(item.evidence, name):

@@ -17,19 +17,14 @@ so (`copy = {what the url serves}`), and may name its original (`copyof = {KEY}`
 support rule (redbook/apparatus/identifications.py) counts a primary work alone, or two works of different
 families: every *.wikipedia.org is one family; otherwise a work's family is its organization, else its publisher,
 else its authors (or editors).
-
-THE SWITCH: STRICT_SUPPORT. While the data helpers of issue 26 complete the data, three checks are off (False):
-the support rule, the requirement of `kind`, and O.S./N.S. on full days before 1918-02-14 (identifications.py);
-the build then checks everything else. Set it to True at the merge (or
-run with the environment variable REDBOOK_STRICT_SUPPORT=1 to see what is left): a date, a manner of death or
-an office without support, or a reference without kind, then fails the build with the file, the line and the fix.
+A date, a manner of death or an office without support, or a reference without kind, fails the build with the
+file, the line and the fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,14 +53,9 @@ KINDS = {
     "web": "another site",
 }
 WIKIPEDIA = "wikipedia.org"
+COMMONS = "commons.wikimedia.org"
 
 # The switch (see the module's docstring): False while the data of issue 26 is being completed, True at the merge.
-STRICT_SUPPORT = False
-
-
-def strict_support() -> bool:
-    """Whether the support rule and the requirement of `kind` are on (STRICT_SUPPORT, or REDBOOK_STRICT_SUPPORT=1)."""
-    return STRICT_SUPPORT or os.environ.get("REDBOOK_STRICT_SUPPORT", "") not in ("", "0")
 
 
 @dataclass(frozen=True)
@@ -119,8 +109,8 @@ class Reference:
     def own_family(self) -> str:
         """The publisher family of this entry itself (see the module's docstring)."""
         host = self.host
-        if host == WIKIPEDIA or host.endswith("." + WIKIPEDIA):
-            return "wikipedia"
+        if host == WIKIPEDIA or host.endswith("." + WIKIPEDIA) or host == COMMONS:
+            return "wikipedia"  # Wikimedia Commons: the same community and publisher as the Wikipedias
         named = " ".join(self.fields.get(n, "") for n in ("organization", "publisher")).lower()
         if "wikipedia" in named or "википедия" in named:
             return "wikipedia"  # a mirror that names Wikipedia as its publisher: a copy counts as its original
@@ -253,7 +243,7 @@ def _reference(entry: BibEntry, text: str, display: str, problems: Collector) ->
         )
         ok = False
     kind = entry.fields.get("kind")
-    if kind is None and strict_support():
+    if kind is None:
         problems.add(
             display,
             entry.line,
