@@ -217,6 +217,14 @@ def test_the_volumes_table_on_the_dossier_page(recorded):
     rows = page.select("table.record-volumes tbody tr")
     assert [r.th.get_text() for r in rows] == ["XXXVI", "XII"]
     assert rows[0].a["href"].endswith("/19/indictment.htm")
+    # each row reaches the book: the defendant's dossier number (whose row gives the book's words and place)
+    numbers = recorded.apparatus["record"].dossier_numbers
+    for row, v in zip(rows, recorded.apparatus["record"].volumes):
+        last = row.find_all("td")[-1]
+        if v.whose in numbers:
+            assert last.a["href"] == f"#n{numbers[v.whose]}" and page.find(id=f"n{numbers[v.whose]}") is not None
+        else:
+            assert last.get_text() == "—"
     compared = page.select("table.record-comparison tbody tr")
     assert len(compared) == 1
     cells = [td.get_text() for td in compared[0].find_all("td")]

@@ -116,16 +116,18 @@ def volumes_section(edition, downloads: str = "") -> str:
     for i, v in enumerate(data.volumes, start=1):
         whose = "other" if v.whose == "other" else data.person_names.get(v.whose, v.whose)
         at = _copy_link(data.volume_address(v), v.at)
+        number = data.dossier_numbers.get(v.whose)
+        # the book's side: the defendant's number in the table above, which gives the book's words and their place
+        book = f'<a href="#n{number}">dossier {number}</a>' if number else "—"
         rows.append(
             f'<tr id="vol-{i}"><th scope="row">{text(v.volume)}</th><td>{text(v.page or "")}</td>'
-            f"<td>{text(whose)}</td><td>{text(v.statement)}</td><td>{text(v.section)}: {at}</td></tr>"
+            f"<td>{text(whose)}</td><td>{text(v.statement)}</td><td>{text(v.section)}: {at}</td><td>{book}</td></tr>"
         )
     table = (
         '<table class="record-volumes">\n<caption>The volumes of the case the record cites</caption>\n'
         '<thead><tr><th scope="col">Vol.</th><th scope="col">Page</th><th scope="col">Whose statement</th>'
-        '<th scope="col">What it is</th><th scope="col">Where in the record</th></tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
+        '<th scope="col">What it is</th><th scope="col">Where in the record</th>'
+        '<th scope="col">The book</th></tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
     )
     compared = []
     for c in data.comparisons:
