@@ -28,14 +28,14 @@ def test_chicago_entry_of_a_site_without_author(edition):
     ref = edition.apparatus["references"].entries["wp-smirnov-in"]
     text = ref.chicago()
     assert text.startswith("“Ivan Smirnov (politician).” Wikipedia, The Free Encyclopedia,")
-    assert "Accessed December 1, 2026." in text
+    assert "Accessed December 7, 2026." in text
 
 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  urldate      = {2026-12-01},\n", "", "lacks the field 'urldate'"),
-        ("{2026-12-01}", "{1 December 2026}", "is not a day"),
+        ("  urldate      = {2026-12-07},\n", "", "lacks the field 'urldate'"),
+        ("{2026-12-07}", "{7 December 2026}", "is not a day"),
         ("  organization = {Wikipedia, The Free Encyclopedia},\n", "", "names no author"),
         ("@online{wp-smirnov-in,", "@online{WP Smirnov,", "not a plain key|malformed"),
     ],
