@@ -83,9 +83,10 @@ class Reading:
     def __getattr__(self, name):
         if name == "apparatus":
             return _Parts(self._edition.apparatus, self._reads)
-        if name == "generated_text":  # the tables every part of the apparatus makes for a page
+        if name == "generated_text":  # the tables the parts that make them (text_of_page) give a page
             self._reads.add("pages")
-            self._reads.update(f"part:{n}" for n in self._edition.apparatus)
+            parts = self._edition.apparatus.items()
+            self._reads.update(f"part:{n}" for n, part in parts if hasattr(part, "text_of_page"))
         elif name in ATTRIBUTES:
             self._reads.add(ATTRIBUTES[name])
         return getattr(self._edition, name)
