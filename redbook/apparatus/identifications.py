@@ -26,11 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..dates import life_span, needs_style, span, split_date, within
+from ..dates import life_span, needs_style, span, split_date, valid_date, within
 from ..errors import Collector
 from ..mapping import check_mapping
 from ..yamlsrc import Mapping, read_yaml
@@ -74,7 +73,6 @@ OFFICE_REQUIRED = frozenset({"held", "body"})
 DEATHS = ("natural", "executed", "killed", "suicide", "in-custody", "unknown")
 GREGORIAN = "Gregorian"
 SUPPORTED_FIELDS = ("born", "died", "sentenced", "death")  # each needs support (the support rule), as each office
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?: (O\.S\.|N\.S\.))?$")
 
 
 @dataclass(frozen=True)
@@ -522,7 +520,7 @@ class _Checker:
         if value is None:
             return None
         text = str(value) if isinstance(value, (str, int)) else value
-        if isinstance(value, dt.date) or not isinstance(text, str) or not _valid_date(text):
+        if isinstance(value, dt.date) or not isinstance(text, str) or not valid_date(text):
             self.add(
                 raw.key_lines[name],
                 f"{key}: {name} {value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD (then O.S. or N.S.)",
@@ -576,18 +574,6 @@ def _book_says(person, name: str) -> list[str]:
     if name == "about":
         return [person.about]
     return [*person.forms, *person.variants]
-
-
-def _valid_date(text: str) -> bool:
-    match = DATE.match(text)
-    if not match:
-        return False
-    year, month, day, _style = match.groups()
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return False
-    return True
 
 
 def _after(born: str, died: str) -> bool:
