@@ -58,25 +58,11 @@ NEEDS_REMARK = ("different", "not found")
 TOP = frozenset({"copies", "quotations"})
 COPY_KEYS = frozenset({"key", "sessions"})
 SESSION_KEYS = frozenset({"page", "session", "part"})
-QUOTATION_KEYS = frozenset(
-    {
-        "key",
-        "page",
-        "note",
-        "near",
-        "quotes",
-        "kind",
-        "status",
-        "copy",
-        "session",
-        "part",
-        "at",
-        "pages",
-        "agreement",
-        "remark",
-        "searched",
-    }
+QUOTATION_ORDER = (  # the fields of data/record.yml's quotations, in the order of the downloads' columns
+    *("key", "page", "note", "near", "quotes", "kind", "status", "copy", "session", "part", "at", "pages"),
+    *("agreement", "remark", "searched"),
 )
+QUOTATION_KEYS = frozenset(QUOTATION_ORDER)
 LOCATED_KEYS = ("copy", "session", "part", "at", "agreement")
 VOLUMES_TOP = frozenset({"citations", "comparison"})
 CITATION_KEYS = frozenset({"volume", "page", "whose", "statement", "section", "at", "copy", "after"})
@@ -301,24 +287,7 @@ def part_rank(part: str | None) -> int:
     return next((i for i, head in enumerate(PARTS) if text.startswith(head)), 1)
 
 
-QUOTATION_FIELDS = (
-    "key",
-    "page",
-    "note",
-    "near",
-    "quotes",
-    "kind",
-    "status",
-    "copy",
-    "session",
-    "part",
-    "at",
-    "pages",
-    "agreement",
-    "remark",
-    "searched",
-    "copy_url",
-)
+QUOTATION_FIELDS = (*QUOTATION_ORDER, "copy_url")  # and the address of the copy's page
 VOLUME_FIELDS = ("volume", "page", "whose", "statement", "section", "at", "copy", "after", "dossier", "copy_url")
 
 
