@@ -119,6 +119,18 @@ def test_the_contents_give_the_page_where_each_chapter_opens(edition, reader, pa
         assert re.search(pattern, contents), f"contents: {page.title} should say page {number}"
 
 
+def test_the_contents_give_the_page_where_each_part_of_the_back_matter_opens(reader, pages):
+    """The numbers of the contents are written in from a layout (pdf._known_pages) or counted by WeasyPrint: either
+    way each must be the page where the outline says the part opens."""
+    contents = next(text for text in pages[:6] if text.startswith("Contents"))
+    back = ("Commentary", "Chronology", "References", "Sources", "Index of persons", "Index of places")
+    opening = {title: index + 1 for depth, title, index in _outline(reader) if depth == 0 and title in back}
+    assert set(opening) == set(back)
+    for title, number in opening.items():
+        found = re.search(re.escape(title) + r"[ .]*(\d+)\b", contents)
+        assert found and int(found.group(1)) == number, f"contents: {title} should say page {number}"
+
+
 def test_the_title_page_and_the_publication_history(pages):
     assert "The Red Book on the Moscow Trials" in pages[0] and "Leon Sedov" in pages[0]
     history = " ".join(pages[1:3])

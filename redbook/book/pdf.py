@@ -179,6 +179,8 @@ def book_html(
         body.append(section)
     _contents(soup, body)
     _exact_places(body)
+    if page_of:
+        _known_pages(body, page_of)
     return str(soup)
 
 
@@ -233,8 +235,27 @@ def render(html: str, site: Path):
 
 
 def pages_of_ids(document) -> dict[str, int]:
-    """Every element id of a laid-out document -> the number of the page it stands on."""
-    return {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
+    """Every element id of a laid-out document -> the number of the page it starts on (as target-counter counts
+    it: an element that runs over two pages is an anchor of both)."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            found.setdefault(anchor, number)
+    return found
+
+
+#: The links whose page number the print stylesheet writes after them (target-counter, or data-page when known).
+PAGE_NUMBER_LINKS = "nav.toc li a[href], a.xref[href], a.pageref[href], a.pageno[href]"
+
+
+def _known_pages(body, page_of: dict[str, int]) -> None:
+    """Write in the page of every link whose target a layout has placed. WeasyPrint lays out again every page
+    whose target-counter looks ahead, until the numbers settle (three to five times for most of the book); a
+    number written in costs nothing, and build() lays the book out again unless every place stayed on its page."""
+    for link in body.select(PAGE_NUMBER_LINKS):
+        page = page_of.get(link["href"].lstrip("#"))
+        if page is not None:
+            link["data-page"] = str(page)
 
 
 def write_pdf(document, out: Path) -> None:

@@ -1,0 +1,97 @@
+"""How many times redbook/book/pdf.build lays the book out, and that the page numbers it writes in are proved.
+
+The registers and the contents give the pages of their places; where a layout has placed a target, its number is
+written into the print HTML (pdf._known_pages) instead of WeasyPrint's target-counter, which lays out again every
+page that looks ahead. A written number is only kept when the next layout puts every place on the page it says:
+these tests lay out a stand-in book whose places stand where `TRUE` says, and plant stale page maps.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from redbook.book import backmatter
+from redbook.book import pdf as book_pdf
+
+TRUE = {"contents": 3, "chapter-1": 9, "chapter-1--p1.1": 9, "register": 40}
+
+
+class _Laid:
+    """A laid-out document as pdf.build reads it: pages with anchors."""
+
+    def __init__(self, html: str):
+        self.html = html
+        pages: dict[int, list] = {}
+        for anchor, number in TRUE.items():
+            pages.setdefault(number, []).append(anchor)
+        self.pages = [type("Page", (), {"anchors": {a: None for a in pages.get(n, [])}})() for n in range(1, 41)]
+
+
+@pytest.fixture
+def stand_in(monkeypatch, tmp_path):
+    """pdf.build with the book's HTML and WeasyPrint replaced: each layout is recorded with the page map it had."""
+    layouts: list = []
+    written: list = []
+
+    def book_html(site, edition, page_of=None, *, draft=False):
+        layouts.append({"draft": draft, "page_of": dict(page_of) if page_of else None})
+        return "<html></html>"
+
+    monkeypatch.setattr(book_pdf, "book_html", book_html)
+    monkeypatch.setattr(book_pdf, "render", lambda html, site: _Laid(html))
+    monkeypatch.setattr(
+        book_pdf, "write_pdf", lambda document, out: (written.append(layouts[-1]), out.write_bytes(b"%PDF"))
+    )
+    monkeypatch.setattr(backmatter, "needs_pages", lambda edition: True)
+    edition = type("Edition", (), {"root": tmp_path})()
+    return edition, layouts, written, tmp_path
+
+
+def _map(tmp_path: Path, found: dict) -> None:
+    path = tmp_path / book_pdf.PAGE_MAP
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(found), encoding="utf-8")
+
+
+def test_without_a_page_map_a_draft_and_one_layout_of_the_whole(stand_in):
+    edition, layouts, written, root = stand_in
+    figures = book_pdf.build(root, root / "out.pdf", edition)
+    assert figures["layouts"] == 2 and layouts[0]["draft"] and not layouts[1]["draft"]
+    assert written[0]["page_of"] == TRUE
+    assert json.loads((root / book_pdf.PAGE_MAP).read_text()) == TRUE
+
+
+def test_a_page_map_that_holds_is_one_layout(stand_in):
+    edition, layouts, written, root = stand_in
+    _map(root, TRUE)
+    assert book_pdf.build(root, root / "out.pdf", edition)["layouts"] == 1
+    assert written[0]["page_of"] == TRUE
+
+
+def test_a_stale_page_map_is_laid_out_again_and_the_pdf_has_the_true_pages(stand_in):
+    edition, layouts, written, root = stand_in
+    _map(root, {**TRUE, "register": 41})  # a place moved since the last build
+    assert book_pdf.build(root, root / "out.pdf", edition)["layouts"] == 2
+    assert written[0]["page_of"] == TRUE
+
+
+def test_pages_of_ids_gives_the_page_an_element_starts_on():
+    """target-counter counts the page where an element starts; an element over two pages is an anchor of both."""
+    document = type("Document", (), {})()
+    document.pages = [type("Page", (), {"anchors": anchors})() for anchors in ({"a": 0}, {"a": 0, "b": 0}, {"b": 0})]
+    assert book_pdf.pages_of_ids(document) == {"a": 1, "b": 2}
+
+
+def test_a_known_page_is_written_in_and_an_unknown_one_left_to_target_counter():
+    soup = BeautifulSoup(
+        '<nav class="toc"><ol><li><a href="#chapter-1">1</a></li><li><a href="#register">R</a></li></ol></nav>'
+        '<p><a class="xref" href="#chapter-1--p1.1">x</a> <a href="#chapter-1">plain</a></p>',
+        "html.parser",
+    )
+    book_pdf._known_pages(soup, {"chapter-1": 9, "chapter-1--p1.1": 10})
+    pages = {a.get_text(): a.get("data-page") for a in soup.find_all("a")}
+    assert pages == {"1": "9", "R": None, "x": "10", "plain": None}
