@@ -85,7 +85,27 @@ def _script(char: str) -> str | None:
 def _mixed_scripts(text: str, problems: Collector, display: str) -> None:
     """A word with letters from two alphabets (a Cyrillic 'а' inside 'Kаmenev') is a look-alike mistake;
     Russian words written wholly in Cyrillic are fine."""
-    found = 0
+    found = _mixed_words(text)
+    for line, word, odd, main in found[:MAX_MIXED]:
+        problems.add(
+            display,
+            line,
+            f"the word {word!r} mixes alphabets: {odd} inside a {main.title()} word",
+            "retype the word in one alphabet (a look-alike letter from another keyboard layout)",
+        )
+    if len(found) > MAX_MIXED:
+        problems.add(
+            display,
+            None,
+            f"{len(found) - MAX_MIXED} more words mix alphabets",
+            "retype them in one alphabet; the first ones are listed above",
+        )
+
+
+@functools.lru_cache(maxsize=128)  # the preview reads every source again; an unchanged text is looked at once
+def _mixed_words(text: str) -> tuple[tuple[int, str, str, str], ...]:
+    """The words of `text` that mix alphabets: (line, word, its odd letters, its main alphabet)."""
+    found = []
     for match in re.finditer(r"\w+", text):
         word = match.group(0)
         if word.isascii():
@@ -93,25 +113,12 @@ def _mixed_scripts(text: str, problems: Collector, display: str) -> None:
         scripts = {_script(c) for c in word} - {None}
         if len(scripts) < 2 or not scripts & {"LATIN", "CYRILLIC", "GREEK"}:
             continue
-        found += 1
-        if found <= MAX_MIXED:
-            main = max(scripts, key=lambda s: sum(_script(c) == s for c in word))
-            odd = ", ".join(
-                f"{c!r} ({unicodedata.name(c, '?')})" for c in dict.fromkeys(word) if _script(c) not in {main, None}
-            )
-            problems.add(
-                display,
-                text.count("\n", 0, match.start()) + 1,
-                f"the word {word!r} mixes alphabets: {odd} inside a {main.title()} word",
-                "retype the word in one alphabet (a look-alike letter from another keyboard layout)",
-            )
-    if found > MAX_MIXED:
-        problems.add(
-            display,
-            None,
-            f"{found - MAX_MIXED} more words mix alphabets",
-            "retype them in one alphabet; the first ones are listed above",
+        main = max(scripts, key=lambda s: sum(_script(c) == s for c in word))
+        odd = ", ".join(
+            f"{c!r} ({unicodedata.name(c, '?')})" for c in dict.fromkeys(word) if _script(c) not in {main, None}
         )
+        found.append((text.count("\n", 0, match.start()) + 1, word, odd, main))
+    return tuple(found)
 
 
 def read_text(path: Path, problems: Collector, display: str) -> str | None:
