@@ -1,10 +1,11 @@
-"""The second reading of issue 26 (tests/data/second-pass.yml): a random sample of the edition's own statements,
+"""The second reading of issue 26 (scripts/second_pass.ROUNDS): random samples of the edition's own statements,
 each checked by a reader who did not write the entry against a work the entry does not cite.
 
-The sample is the one scripts/second_pass.py draws with its seed from the population as it was drawn
-(tests/data/second-pass-population.tsv); every statement of it still stands in the data with the value checked,
-or with the value it was corrected to; every error is corrected; every work read is a reference of the edition
-that the entry itself does not cite, nor a copy of one, nor of a cited work's publisher.
+Each round's sample is the one scripts/second_pass.py draws with the round's seed from its population as it was
+drawn (a round's population file); every statement of it still stands in the data with the value checked, or
+with the value it was corrected to; every error is corrected; every work read is a reference of the edition
+that the entry itself does not cite, nor a copy of one, nor of a cited work's publisher; a later round reads
+none of the statements an earlier round read.
 """
 
 from __future__ import annotations
@@ -18,19 +19,24 @@ import yaml
 from scripts import second_pass
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests/data/second-pass.yml"
-POPULATION = ROOT / "tests/data/second-pass-population.tsv"
 VERDICTS = ("agrees", "error", "sources disagree", "not verifiable")
 
 
-@pytest.fixture(scope="module")
-def report() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module", params=sorted(second_pass.ROUNDS), ids=lambda n: f"round{n}")
+def round_(request) -> int:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def population() -> list[dict]:
-    rows = [line.split("\t") for line in POPULATION.read_text(encoding="utf-8").splitlines()]
+def report(round_) -> dict:
+    return yaml.safe_load((ROOT / second_pass.ROUNDS[round_][3]).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def population(round_) -> list[dict]:
+    rows = [
+        line.split("\t") for line in (ROOT / second_pass.ROUNDS[round_][2]).read_text(encoding="utf-8").splitlines()
+    ]
     return [dict(zip(("file", "key", "field", "value"), row)) for row in rows]
 
 
@@ -38,12 +44,29 @@ def _statement(item: dict) -> tuple:
     return (item["file"], item["key"], item["field"], item["value"])
 
 
-def test_the_sample_is_the_one_the_seed_draws_from_the_population(report, population):
-    assert report["seed"] == second_pass.SEED == 20261207
+def test_the_sample_is_the_one_the_seed_draws_from_the_population(round_, report, population):
+    seed, size = second_pass.ROUNDS[round_][:2]
+    assert report["seed"] == seed and size >= 100
     assert report["population"] == len(population)
-    drawn = second_pass.sample(population)
+    drawn = second_pass.sample(population, seed, size)
     assert [_statement(i) for i in report["checked"]] == [_statement(s) for s in drawn]
-    assert len(report["checked"]) >= 100
+    assert len(report["checked"]) == size
+
+
+def test_no_statement_is_read_in_two_rounds():
+    seen: dict[tuple, int] = {}
+    for number, (*_, path) in sorted(second_pass.ROUNDS.items()):
+        for item in yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))["checked"]:
+            statement = (item["file"], item["key"], item["field"], item["value"])
+            assert statement not in seen, f"{statement} read in round {seen.get(statement)} and round {number}"
+            seen[statement] = number
+
+
+def test_a_later_round_draws_from_the_statements_not_yet_read():
+    first = yaml.safe_load((ROOT / second_pass.ROUNDS[1][3]).read_text(encoding="utf-8"))["checked"]
+    read = {(i["file"], i["key"], i["field"]) for i in first if i["field"] != "renamed"}
+    rows = [line.split("\t") for line in (ROOT / second_pass.ROUNDS[2][2]).read_text(encoding="utf-8").splitlines()]
+    assert rows and not {tuple(r[:3]) for r in rows} & read
 
 
 def test_the_population_file_is_what_the_script_lists(population):
