@@ -53,6 +53,20 @@ def test_the_sixteen_defendants_are_named_by_the_trial_report(edition):
     assert "Bakayev" in ids.of("bakaev").spellings and "Ter-Vaganyan" in ids.of("ter-vaganian").spellings
 
 
+RECORD_1936 = {"report-1936", "report-1936-mlorg", "prozessbericht-1936-de"}  # the record's editions read
+
+
+def test_every_defendant_of_august_1936_has_a_sentence_from_the_record_and_a_date_of_death(edition):
+    """Issue 26: the sentence and the execution of each of the sixteen; the day of the verdict from the record."""
+    ids = edition.apparatus["identifications"]
+    for person, _ in edition.apparatus["persons"].members("defendants-1936"):
+        entry = ids.of(person.key)
+        assert (entry.sentenced, entry.died, entry.death) == ("1936-08-24", "1936-08-25", "executed"), person.key
+        for_sentence = {e.ref for e in entry.evidence if "sentenced" in e.for_}
+        assert for_sentence & RECORD_1936, f"{person.key}: the record is not cited for the sentence"
+        assert len({e.ref for e in entry.evidence if "died" in e.for_}) >= 2, person.key
+
+
 def test_the_register_heads_bravo_and_krupskaya_correctly(edition):
     """The draft indictment prints БРАВО Б.Л.; the references give Krupskaya's patronymic as Konstantinovna.
     The book's own forms stay as printed."""
