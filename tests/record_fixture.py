@@ -82,6 +82,30 @@ quotations:
   - {key: n21, note: 21, near: "The principal practical task", quotes: record1936, kind: quotation, status: not located in the copies read, searched: ["x"]}
   - {key: n22, note: 22, near: "he did not know that there had been", quotes: record1936, kind: quotation, status: not located in the copies read, searched: ["x"]}
   - {key: n32, note: 32, near: "according to the court information", quotes: record1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  # the book's citations of the indictment, the verdicts and the press (each must have its entry too)
+  - {key: ch1-pravda-crystal, page: chapter-1, near: "pure and clear as a crystal", quotes: pravda, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch3-tass-december-22, page: chapter-3, near: "fourteen old Zinovievists had been arrested", quotes: tass, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch3-verdict1935-not-established, page: chapter-3, near: "the investigation has not established the facts", quotes: verdict1935, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch3-indictment-gertik-kuklin, page: chapter-3, near: "it was also mentioned in the indictment", quotes: indictment1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch3-verdict1936-power, page: chapter-3, near: "they were hoping for one thing only", quotes: verdict1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: n21-verdict1936-established, note: 21, near: "the court considered the fact established", quotes: verdict1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-verdict1935-inquiry, page: chapter-4, near: "the inquiry had not been able to establish the facts", quotes: verdict1935, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-verdict1935-list, page: chapter-4, near: "principal organizer and leader of the Moscow Center", quotes: verdict1935, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-verdict1935-most-active, page: chapter-4, near: "among the most “active,”", quotes: verdict1935, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-indictment-only-motive, page: chapter-4, near: "It is irrefutably established that the only motive for the organization of the Trotskyist-Zinovievist block", quotes: indictment1936, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-pravda-september-12, page: chapter-4, near: "attempted to hide the true purpose of their struggle", quotes: pravda, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-tass-consul-recalled, page: chapter-4, near: "recalled by his government", quotes: tass, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-humanite-duclos-ties, page: chapter-4, near: "there existed ties", quotes: humanite, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-humanite-consul-link, page: chapter-4, near: "served as a link between Trotsky and the group of assassins in Leningrad", quotes: humanite, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch4-humanite-red-with-blood, page: chapter-4, near: "Trotsky’s hands are red with the blood of a proletarian leader", quotes: humanite, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch5-volkszeitung-stauer, page: chapter-5, near: "indicating that Berman-Yurin also went by the name of Stauer", quotes: volkszeitung, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch5-imprecor-emel, page: chapter-5, near: "In Pilsudski’s Poland Trotsky enjoys the special sympathy of the political police", quotes: imprecor, kind: quotation, status: not located in the copies read, searched: ["x"]}
+  - {key: ch5-volkszeitung-expelled, page: chapter-5, near: "a month and a half after their execution", quotes: volkszeitung, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch6-indictment-set-aside, page: chapter-6, near: "The indictment states that the cases of", quotes: indictment1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: n35-evdokimov-august-10, note: 35, near: "Evdokimov’s confessions date only from August 10", quotes: indictment1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: n35-indictment-signed-august-14, note: 35, near: "the very day the prosecutor signed the indictment", quotes: indictment1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch7-indictment-composition, page: chapter-7, near: "give the Unified Center the following composition", quotes: indictment1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
+  - {key: ch7-verdict1936-composition, page: chapter-7, near: "from the Zinovievists, and Smirnov, Ter-Vaganian, Mrachkovsky", quotes: verdict1936, kind: paraphrase, status: not located in the copies read, searched: ["x"]}
 """
 
 VOLUMES = """\

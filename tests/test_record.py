@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 import redbook
 from redbook import catalogue
+from redbook.apparatus.record import QUOTED_SOURCES
 from redbook.book import backmatter
 from redbook.book.transform import PRINT
 from redbook.downloads import open_data
@@ -64,16 +65,20 @@ def test_without_the_data_the_part_is_empty_and_the_check_off(project_copy):
 
 def test_the_fixture_loads_and_every_citation_of_the_record_has_its_quotation(recorded):
     data = recorded.apparatus["record"]
-    assert len(data.quotations) == 19
+    assert len([q for q in data.quotations if q.quotes == "record1936"]) == 19
     cited = recorded.apparatus["sources"].citations_of("record1936")
     assert len(cited) == 19 and all(data.for_citation(c) is not None for c in cited)
+    for key in QUOTED_SOURCES:  # the indictment, the verdicts and the press: each citation has its entry too
+        assert all(data.for_citation(c).quotes == key for c in recorded.apparatus["sources"].citations_of(key)), key
+    verdict = next(c for c in recorded.apparatus["sources"].citations_of("verdict1936") if c.note == 21)
+    assert data.for_citation(verdict).key == "n21-verdict1936-established"
     first = next(c for c in cited if c.page == "chapter-3")
     assert data.for_citation(first).key == "ch3-reingold-kirov"
     assert data.for_citation(next(c for c in cited if c.note == 21)).key == "n21"
 
 
 def test_the_record_order_is_by_session_then_part(recorded):
-    order = [q.key for q in recorded.apparatus["record"].in_record_order()]
+    order = [q.key for q in recorded.apparatus["record"].in_record_order() if q.quotes == "record1936"]
     # 19 August morning (indictment), 19 evening, 20 morning, 22 morning; then those not located, book order
     assert order[:4] == ["ch3-evdokimov", "ch3-reingold-kirov", "ch3-bakaev", "ch2-kamenev-third"]
     assert order[4:6] == ["fw-record", "ch3-vyshinsky-honor"] and order[-1] == "n32"
@@ -161,6 +166,15 @@ def test_a_citation_without_its_quotation_fails_with_the_docs_file_and_line(proj
     assert "page: chapter-3" in message
 
 
+def test_a_note_citation_of_the_verdict_without_its_quotation(project_copy):
+    """Not only the record as a whole: a citation of the verdict (or the indictment, the press) needs its entry."""
+    line = next(x for x in record_fixture.RECORD.splitlines(keepends=True) if "key: n21-verdict1936-established" in x)
+    record_fixture.write(project_copy, record_fixture.RECORD.replace(line, ""))
+    load_fails_with(
+        project_copy, r"note 21 cites verdict1936 but data/record.yml has no quotation entry", "footnotes/chapter-3.yml"
+    )
+
+
 def test_a_note_citation_without_its_quotation(project_copy):
     text = record_fixture.RECORD.replace(
         '  - {key: n32, note: 32, near: "according to the court information", quotes: record1936, kind: paraphrase, '
@@ -203,13 +217,14 @@ def test_the_card_of_a_citation_gives_the_locator(recorded):
 def test_the_sources_page_lists_the_quotations_in_the_record_order(recorded):
     page = BeautifulSoup(citations.sources_page(recorded, "Sources"), "html.parser")
     items = page.select("#src-record1936 .record-places li")
-    order = [q.anchor for q in recorded.apparatus["record"].in_record_order()]
+    order = [q.anchor for q in recorded.apparatus["record"].in_record_order() if q.quotes == "record1936"]
     assert [li["id"] for li in items] == order
     link = items[0].select_one("a.place")
     assert link["href"] == "chapter-3.html" and link["data-place"] == "rec-ch3-evdokimov"
     assert items[-1].select_one("a")["href"] == "chapter-6.html#note-32"
     # each page quotation is a phrase: the build links it to its numbered paragraph
-    assert {p.key for p in recorded.apparatus["record"].phrases()} == {a for a in order if not a.startswith("rec-n")}
+    every = [q.anchor for q in recorded.apparatus["record"].in_record_order()]
+    assert {p.key for p in recorded.apparatus["record"].phrases()} == {a for a in every if not a.startswith("rec-n")}
 
 
 def test_the_volumes_table_on_the_dossier_page(recorded):
@@ -235,7 +250,7 @@ def test_the_volumes_table_on_the_dossier_page(recorded):
 def test_the_book_lists_the_locators_as_text(recorded):
     html = backmatter.sources_list(recorded, set(), None, PRINT)
     entries = BeautifulSoup(html, "html.parser").select("ul.record-places li")
-    assert len(entries) == 19
+    assert len(entries) == len(recorded.apparatus["record"].quotations)  # under the entry of each source quoted
     assert entries[0].get_text().startswith("session of 1936-08-19 morning, indictment: 19/indictment.htm")
     data = recorded.apparatus["record"]
     ident = next(i for i, q in data.by_citation.items() if q.key == "ch3-evdokimov")  # its cite's marker
