@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = {
     1: (20261207, 120, "tests/data/second-pass-population.tsv", "tests/data/second-pass.yml"),
     2: (2026120702, 120, "tests/data/second-pass-2-population.tsv", "tests/data/second-pass-2.yml"),
+    3: (2026120703, 120, "tests/data/second-pass-3-population.tsv", "tests/data/second-pass-3.yml"),
 }
 PERSON_FIELDS = ("name", "born", "died", "sentenced", "death")
 

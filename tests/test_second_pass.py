@@ -63,10 +63,12 @@ def test_no_statement_is_read_in_two_rounds():
 
 
 def test_a_later_round_draws_from_the_statements_not_yet_read():
-    first = yaml.safe_load((ROOT / second_pass.ROUNDS[1][3]).read_text(encoding="utf-8"))["checked"]
-    read = {(i["file"], i["key"], i["field"]) for i in first if i["field"] != "renamed"}
-    rows = [line.split("\t") for line in (ROOT / second_pass.ROUNDS[2][2]).read_text(encoding="utf-8").splitlines()]
-    assert rows and not {tuple(r[:3]) for r in rows} & read
+    read: set[tuple] = set()
+    for number, (_, _, population, report) in sorted(second_pass.ROUNDS.items()):
+        rows = [line.split("\t") for line in (ROOT / population).read_text(encoding="utf-8").splitlines()]
+        assert rows and not {tuple(r[:3]) for r in rows} & read, f"round {number} draws a statement already read"
+        checked = yaml.safe_load((ROOT / report).read_text(encoding="utf-8"))["checked"]
+        read |= {(i["file"], i["key"], i["field"]) for i in checked if i["field"] != "renamed"}
 
 
 def test_the_population_file_is_what_the_script_lists(population):
