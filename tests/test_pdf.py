@@ -131,6 +131,16 @@ def test_the_contents_give_the_page_where_each_part_of_the_back_matter_opens(rea
         assert found and int(found.group(1)) == number, f"contents: {title} should say page {number}"
 
 
+def test_a_link_to_a_person_of_the_register_gives_the_page_of_the_index_entry(pages):
+    """The rosters link each name to the index of persons; every such link prints a page number, and it is the
+    page where the person's entry stands (before, the number was left empty: the entry had no id in print)."""
+    text = " ".join(pages)
+    found = set(re.findall(r"Zinoviev, G\.E\., p\. ?(\d*)", text))
+    assert found and "" not in found
+    (number,) = found
+    assert "Zinoviev, G.E. (born 1883)" in pages[int(number) - 1]
+
+
 def test_the_title_page_and_the_publication_history(pages):
     assert "The Red Book on the Moscow Trials" in pages[0] and "Leon Sedov" in pages[0]
     history = " ".join(pages[1:3])

@@ -1,9 +1,10 @@
 """How many times redbook/book/pdf.build lays the book out, and that the page numbers it writes in are proved.
 
-The registers and the contents give the pages of their places; where a layout has placed a target, its number is
-written into the print HTML (pdf._known_pages) instead of WeasyPrint's target-counter, which lays out again every
-page that looks ahead. A written number is only kept when the next layout puts every place on the page it says:
-these tests lay out a stand-in book whose places stand where `TRUE` says, and plant stale page maps.
+The registers and the contents give the pages of their places; the numbers are written into the print HTML from a
+layout's map (pdf._known_pages), not counted by WeasyPrint's target-counter (which laid most pages out three to
+five times and left numbers of the contents wrong). A written number is only kept when the layout it was given to
+puts every place on the page it says: these tests lay out a stand-in book whose places stand where `TRUE` says,
+and plant stale page maps.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from redbook.book import backmatter
 from redbook.book import pdf as book_pdf
 
 TRUE = {"contents": 3, "chapter-1": 9, "chapter-1--p1.1": 9, "register": 40}
@@ -46,7 +46,6 @@ def stand_in(monkeypatch, tmp_path):
     monkeypatch.setattr(
         book_pdf, "write_pdf", lambda document, out: (written.append(layouts[-1]), out.write_bytes(b"%PDF"))
     )
-    monkeypatch.setattr(backmatter, "needs_pages", lambda edition: True)
     edition = type("Edition", (), {"root": tmp_path})()
     return edition, layouts, written, tmp_path
 
@@ -57,10 +56,11 @@ def _map(tmp_path: Path, found: dict) -> None:
     path.write_text(json.dumps(found), encoding="utf-8")
 
 
-def test_without_a_page_map_a_draft_and_one_layout_of_the_whole(stand_in):
+def test_without_a_page_map_a_draft_then_the_whole_until_its_numbers_hold(stand_in):
+    """The draft's map lacks the back matter: the first whole layout prints placeholders, the second the pages."""
     edition, layouts, written, root = stand_in
     figures = book_pdf.build(root, root / "out.pdf", edition)
-    assert figures["layouts"] == 2 and layouts[0]["draft"] and not layouts[1]["draft"]
+    assert figures["layouts"] == 3 and layouts[0]["draft"] and not layouts[1]["draft"]
     assert written[0]["page_of"] == TRUE
     assert json.loads((root / book_pdf.PAGE_MAP).read_text()) == TRUE
 
@@ -86,12 +86,25 @@ def test_pages_of_ids_gives_the_page_an_element_starts_on():
     assert book_pdf.pages_of_ids(document) == {"a": 1, "b": 2}
 
 
-def test_a_known_page_is_written_in_and_an_unknown_one_left_to_target_counter():
+def test_a_known_page_is_written_in_an_unknown_one_held_and_a_missing_place_prints_none():
     soup = BeautifulSoup(
         '<nav class="toc"><ol><li><a href="#chapter-1">1</a></li><li><a href="#register">R</a></li></ol></nav>'
-        '<p><a class="xref" href="#chapter-1--p1.1">x</a> <a href="#chapter-1">plain</a></p>',
+        '<section id="chapter-1"><p id="chapter-1--p1.1"><a class="xref" href="#chapter-1--p1.1">x</a> '
+        '<a href="#chapter-1">plain</a> <a class="pageref" href="#open-data">gone</a></p></section>'
+        '<section id="register"></section>',
         "html.parser",
     )
     book_pdf._known_pages(soup, {"chapter-1": 9, "chapter-1--p1.1": 10})
     pages = {a.get_text(): a.get("data-page") for a in soup.find_all("a")}
-    assert pages == {"1": "9", "R": None, "x": "10", "plain": None}
+    assert pages == {"1": "9", "R": str(book_pdf.PLACEHOLDER), "x": "10", "plain": None, "gone": None}
+    gone = soup.find("a", string="gone")
+    assert gone.get("class") == [] and not gone.has_attr("href")  # the print names the page, without a number
+
+
+def test_numbers_that_never_settle_fail_the_build(stand_in, monkeypatch):
+    edition, layouts, written, root = stand_in
+    turn = iter(range(1, 100))
+    monkeypatch.setattr(book_pdf, "pages_of_ids", lambda document: {"register": next(turn)})
+    with pytest.raises(book_pdf.PluginError, match="did not settle"):
+        book_pdf.build(root, root / "out.pdf", edition)
+    assert not written

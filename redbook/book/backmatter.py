@@ -4,8 +4,8 @@ pages of this printing where each person is named and each source cited.
 Each is built only when its apparatus part is there (redbook/apparatus/persons.py, sources.py); until then the
 book carries whatever back-matter pages the site has, transformed like the rest. A place is an element id of
 the print HTML (a mention, a citation marker, or the footnote a mention stands in); `page_of` maps ids to page
-numbers once a first layout has given them (pdf.py lays out twice when a register is there): the entries
-then give each page once, linked to the first place on it. Without it, each place is a `target-counter`.
+numbers once a first layout has given them (pdf.build lays out until the numbers hold): the entries then give
+each page once, linked to the first place on it. Without it, each place is a link whose number pdf.py writes in.
 """
 
 from __future__ import annotations
@@ -33,10 +33,6 @@ def replaced_pages(edition: redbook.Edition) -> set[str]:
     return WEB_ONLY | {stem for part, stem in REPLACED.items() if part in edition.apparatus}
 
 
-def needs_pages(edition: redbook.Edition) -> bool:
-    return any(part in edition.apparatus for part in REPLACED)
-
-
 def _place(target: BookForm, stem: str, ident: str, note: int | None, ids: set[str]) -> str:
     """The id of a place in the book: the element itself, or else the footnote it stands in."""
     exact = target.anchor(stem, ident)
@@ -46,7 +42,7 @@ def _place(target: BookForm, stem: str, ident: str, note: int | None, ids: set[s
 
 
 def _pages(places: list[str], page_of: dict[str, int] | None) -> str:
-    """The page references of an entry: each page once (first layout known), else one target-counter a place."""
+    """The page references of an entry: each page once (first layout known), else one link a place."""
     if page_of is None:
         return ", ".join(f'<a class="pageno" href="#{p}"></a>' for p in places)
     first: dict[int, str] = {}
@@ -56,10 +52,12 @@ def _pages(places: list[str], page_of: dict[str, int] | None) -> str:
     return ", ".join(f'<a href="#{place}">{page}</a>' for page, place in sorted(first.items()))
 
 
-def _lettered(items, mentions_of, ids, page_of, target, *, extra, below=lambda item: "") -> list[str]:
+def _lettered(
+    items, mentions_of, ids, page_of, target, *, extra, below=lambda item: "", anchor=lambda item: None
+) -> list[str]:
     """The rows of a printed index: a letter heading where the initial changes, then each entry with the pages
-    of its mentions (`extra`: what follows the name; `below`: what follows the entry); an entry the book never
-    mentions is left out."""
+    of its mentions (`extra`: what follows the name; `below`: what follows the entry; `anchor`: the entry's id,
+    the one the web's links to the index entry name); an entry the book never mentions is left out."""
     rows, letter = [], None
     for item in items:
         places = [_place(target, m.page, m.anchor, m.note, ids) for m in mentions_of(item.key)]
@@ -68,8 +66,10 @@ def _lettered(items, mentions_of, ids, page_of, target, *, extra, below=lambda i
         if item.letter != letter:
             letter = item.letter
             rows.append(f'<h2 class="index-letter">{escape(letter)}</h2>')
+        ident = anchor(item)
+        own = f' id="{escape(ident)}"' if ident and ident not in ids else ""
         rows.append(
-            f'<p class="index-entry"><span class="index-name">{escape(item.name)}</span>{extra(item)} '
+            f'<p class="index-entry"{own}><span class="index-name">{escape(item.name)}</span>{extra(item)} '
             f'<span class="index-pages">{_pages(places, page_of)}</span></p>'
         )
         rows.append(below(item))
@@ -88,6 +88,7 @@ def persons_index(edition, ids: set[str], page_of, target: BookForm) -> str | No
         target,
         extra=lambda person: f" ({escape(person.dates)})" if person.dates else "",
         below=lambda person: _identified(edition, person),  # issue 15
+        anchor=lambda person: target.anchor("persons", f"person-{person.key}"),  # the rosters' links lead here
     )
     for variant, person in register.cross_references():
         rows.append(

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
 import redbook
 from redbook import address, licence, scan
@@ -179,8 +180,7 @@ def book_html(
         body.append(section)
     _contents(soup, body)
     _exact_places(body)
-    if page_of:
-        _known_pages(body, page_of)
+    _known_pages(body, page_of or {})
     return str(soup)
 
 
@@ -244,18 +244,25 @@ def pages_of_ids(document) -> dict[str, int]:
     return found
 
 
-#: The links whose page number the print stylesheet writes after them (target-counter, or data-page when known).
+#: The links whose page number the print stylesheet writes after them (their data-page).
 PAGE_NUMBER_LINKS = "nav.toc li a[href], a.xref[href], a.pageref[href], a.pageno[href]"
+PLACEHOLDER = 100  # a page not yet placed: three digits, as most of the book's
+MAX_LAYOUTS = 4
 
 
 def _known_pages(body, page_of: dict[str, int]) -> None:
-    """Write in the page of every link whose target a layout has placed. WeasyPrint lays out again every page
-    whose target-counter looks ahead, until the numbers settle (three to five times for most of the book); a
-    number written in costs nothing, and build() lays the book out again unless every place stayed on its page."""
+    """Write in the page of every link that prints one, from a layout's map (`page_of`); a place the map does not
+    have yet (the draft knows no back matter) gets a placeholder of the same width, which build() lays out again.
+    WeasyPrint's target-counter is not used: it laid most pages out three to five times and, in this book, left
+    numbers of the contents wrong. A link to a place that is not in the printed book prints no page."""
+    ids = {tag["id"] for tag in body.find_all(id=True)}
     for link in body.select(PAGE_NUMBER_LINKS):
-        page = page_of.get(link["href"].lstrip("#"))
-        if page is not None:
-            link["data-page"] = str(page)
+        target = link["href"].lstrip("#")
+        if target not in ids:
+            link["class"] = [c for c in link.get("class", []) if c not in ("xref", "pageref", "pageno")]
+            del link["href"]
+            continue
+        link["data-page"] = str(page_of.get(target, PLACEHOLDER))
 
 
 def write_pdf(document, out: Path) -> None:
@@ -290,32 +297,37 @@ def _load_page_map(path: Path) -> dict[str, int] | None:
 def build(site: Path, out: Path | None = None, edition: redbook.Edition | None = None) -> dict:
     """Write the PDF of the built site `site` to `out` (default site/red-book.pdf); return figures.
 
-    The registers of the back matter give the pages of their places, so they need a layout first. The page map
-    of the last build is tried first: where every place still stands on the page it gives (the usual case after
-    an edit that moved nothing), one layout is all; otherwise the book is laid out again until the pages hold."""
+    Every page number the book prints (the contents, the registers, the cross-references) is written in from a
+    layout's map of the pages (see _known_pages), so the book is laid out until the map it was given is the map
+    it gives. The page map of the last build is tried first: where every place still stands on the page it gives
+    (the usual case after an edit that moved nothing), one layout is all. Without one, a draft (the front matter
+    and the reading text) gives the pages of the reading text, a first whole layout those of the back matter, and
+    a second prints them all."""
     start = time.monotonic()
     edition = edition or redbook.load(Path.cwd())
     out = out or site / PDF_NAME
+    cache = edition.root / PAGE_MAP
+    found = _load_page_map(cache)
+    complete = found is not None  # a whole book's map, not a draft's
     layouts = 0
-    if backmatter.needs_pages(edition):
-        cache = edition.root / PAGE_MAP
-        found = _load_page_map(cache)
-        complete = found is not None  # a whole book's map, not a draft's
-        if found is None:
-            found = pages_of_ids(render(book_html(site, edition, draft=True), site))
-            layouts += 1
-        for _ in range(4):
-            document = render(book_html(site, edition, found), site)
-            layouts += 1
-            final = pages_of_ids(document)
-            if final == found if complete else all(final.get(p) == n for p, n in found.items() if p in final):
-                break  # every place stands where the registers say (the back matter moved nothing before it)
-            found, complete = final, True
-        cache.parent.mkdir(exist_ok=True)
-        cache.write_text(json.dumps(final, sort_keys=True), encoding="utf-8")
-    else:
-        document = render(book_html(site, edition), site)
+    if found is None:
+        found = pages_of_ids(render(book_html(site, edition, draft=True), site))
         layouts += 1
+    for _ in range(MAX_LAYOUTS):
+        document = render(book_html(site, edition, found), site)
+        layouts += 1
+        final = pages_of_ids(document)
+        if complete and final == found:
+            break  # every number printed is the page its place stands on
+        found, complete = final, True
+    else:
+        raise PluginError(
+            f"the PDF's page numbers did not settle in {MAX_LAYOUTS} layouts\n"
+            "    fix: look for a page whose length changes with the numbers printed on it (a register near a page "
+            "break)"
+        )
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text(json.dumps(final, sort_keys=True), encoding="utf-8")
     write_pdf(document, out)
     return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out, "layouts": layouts}
 
