@@ -120,8 +120,8 @@ def test_the_contents_give_the_page_where_each_chapter_opens(edition, reader, pa
 
 
 def test_the_contents_give_the_page_where_each_part_of_the_back_matter_opens(reader, pages):
-    """The numbers of the contents are written in from a layout (pdf._known_pages) or counted by WeasyPrint: either
-    way each must be the page where the outline says the part opens."""
+    """The numbers of the contents are written in from a layout (pdf._known_pages): each must be the page where
+    the outline says the part opens."""
     contents = next(text for text in pages[:6] if text.startswith("Contents"))
     back = ("Commentary", "Chronology", "References", "Sources", "Index of persons", "Index of places")
     opening = {title: index + 1 for depth, title, index in _outline(reader) if depth == 0 and title in back}

@@ -94,7 +94,7 @@ def test_a_known_page_is_written_in_an_unknown_one_held_and_a_missing_place_prin
         '<section id="register"></section>',
         "html.parser",
     )
-    book_pdf._known_pages(soup, {"chapter-1": 9, "chapter-1--p1.1": 10})
+    book_pdf._known_pages(soup, {"chapter-1": 9, "chapter-1--p1.1": 10}, book_pdf.element_ids(soup))
     pages = {a.get_text(): a.get("data-page") for a in soup.find_all("a")}
     assert pages == {"1": "9", "R": str(book_pdf.PLACEHOLDER), "x": "10", "plain": None, "gone": None}
     gone = soup.find("a", string="gone")

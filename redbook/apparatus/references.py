@@ -55,8 +55,6 @@ KINDS = {
 WIKIPEDIA = "wikipedia.org"
 COMMONS = "commons.wikimedia.org"
 
-# The switch (see the module's docstring): False while the data of issue 26 is being completed, True at the merge.
-
 
 @dataclass(frozen=True)
 class Reference:

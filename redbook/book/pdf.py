@@ -179,15 +179,20 @@ def book_html(
         section["data-kind"] = "back"
         body.append(section)
     _contents(soup, body)
-    _exact_places(body)
-    _known_pages(body, page_of or {})
+    ids = element_ids(body)  # the book is whole: the links below only change where they point
+    _exact_places(body, ids)
+    _known_pages(body, page_of or {}, ids)
     return str(soup)
 
 
-def _exact_places(body) -> None:
+def element_ids(body) -> set[str]:
+    """The ids of the print HTML's elements: the places a link of the book can lead to."""
+    return {tag["id"] for tag in body.find_all(id=True)}
+
+
+def _exact_places(body, ids: set[str]) -> None:
     """The register of emendations points on the web to the paragraph; in print, where a paragraph may run over
     two pages, its page number must be that of the corrected word itself: point at the emendation."""
-    ids = {tag["id"] for tag in body.find_all(id=True)}
     for row in body.find_all("tr", id=re.compile(r"--em-\d+-entry$")):
         number = re.search(r"--em-(\d+)-entry$", row["id"]).group(1)
         for link in row.select("a.place[href]"):
@@ -235,8 +240,8 @@ def render(html: str, site: Path):
 
 
 def pages_of_ids(document) -> dict[str, int]:
-    """Every element id of a laid-out document -> the number of the page it starts on (as target-counter counts
-    it: an element that runs over two pages is an anchor of both)."""
+    """Every element id of a laid-out document -> the number of the page it starts on (an element that runs over
+    two pages is an anchor of both)."""
     found: dict[str, int] = {}
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
@@ -250,12 +255,12 @@ PLACEHOLDER = 100  # a page not yet placed: three digits, as most of the book's
 MAX_LAYOUTS = 4
 
 
-def _known_pages(body, page_of: dict[str, int]) -> None:
+def _known_pages(body, page_of: dict[str, int], ids: set[str]) -> None:
     """Write in the page of every link that prints one, from a layout's map (`page_of`); a place the map does not
     have yet (the draft knows no back matter) gets a placeholder of the same width, which build() lays out again.
     WeasyPrint's target-counter is not used: it laid most pages out three to five times and, in this book, left
-    numbers of the contents wrong. A link to a place that is not in the printed book prints no page."""
-    ids = {tag["id"] for tag in body.find_all(id=True)}
+    numbers of the contents wrong. A link to a place that is not in the printed book (not in `ids`) prints no
+    page."""
     for link in body.select(PAGE_NUMBER_LINKS):
         target = link["href"].lstrip("#")
         if target not in ids:
