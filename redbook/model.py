@@ -12,6 +12,7 @@ from .emendations import Emendation, load_emendations, locate
 from .errors import Collector
 from .notes import Gap, Note, load_notes_file
 from .pages import Page, load_page
+from .passages import segments
 
 EMENDATIONS = Path("data/emendations.yml")
 _ORDER = {"front": 0, "foreword": 1, "chapter": 2}
@@ -37,6 +38,14 @@ class Edition:
     _note_files: dict[str, tuple] = field(default_factory=dict)  # path -> (notes, gaps) as that file gave them
     reads: dict[str, frozenset] = field(default_factory=dict)  # part -> what its load read (redbook/incremental.py)
     _settings: dict = field(default_factory=dict)  # read once per model: the site's public address
+    #: The copy-text cut into the pages and notes that give it (redbook/passages.py), once a model: the parts
+    #: find their passages in it, and a rebuild tells whether an edit of a page moved it (redbook/incremental.py).
+    segments: list | None = None  # None: not cut yet (redbook/passages.py, segments_of, cuts it)
+    fresh: frozenset | None = None  # what this load made anew (redbook/incremental.py); None: everything
+    #: This model's token, and that of the model it was loaded from (None: from nothing), for what is kept
+    #: across rebuilds by what it read (redbook/plugin/cards.py).
+    token: object = field(default_factory=object, repr=False, compare=False)
+    after: object | None = field(default=None, repr=False, compare=False)
 
     # -- questions the renderers and generators ask ------------------------------------------
     def reading_pages(self) -> list[Page]:
@@ -146,6 +155,8 @@ def load(root: Path, previous: Edition | None = None, changed: frozenset[str] | 
     _check_markers(edition, problems)
     _check_numbering(edition, problems)
     _check_links(edition, problems)
+    edition.segments = segments(edition)
+    edition.after = previous.token if keep else None
     incremental.load_parts(edition, problems, previous if keep else None, changed or frozenset())
     _check_emendations(edition, problems)  # after the apparatus: a layout entry may stand by a generated table
     problems.raise_if_any()

@@ -9,6 +9,7 @@ model loads. Later steps (the paragraph a phrase stands in) use the same squeeze
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=8192)  # the same texts are squeezed by several parts, and again at each rebuild
 def squeeze(value: str) -> str:
     """Text without any white space: rendered text may break or add spaces between elements."""
     return _SPACE.sub("", value)
@@ -105,6 +107,12 @@ def segments(edition) -> list[Segment]:
     return out
 
 
+def segments_of(edition) -> list[Segment]:
+    """The model's segments, cut once when it loads (redbook/model.py); cut here for a stand-in of the model."""
+    cut = getattr(edition, "segments", None)
+    return cut if cut is not None else segments(edition)
+
+
 def line_of(copytext: str, offset: int) -> int:
     return copytext.count("\n", 0, offset) + 1
 
@@ -120,7 +128,7 @@ class Passages:
 
     def __init__(self, edition):
         self.edition = edition
-        self.segments = segments(edition)
+        self.segments = segments_of(edition)
         self._bodies: dict[str, str] = {}
         self._readings: dict[str, str] = {}
 

@@ -107,10 +107,11 @@ def check_files(root: Path) -> None:
     _raise(check_sources(root))
 
 
-def local_url_fetcher(root: Path):
+def local_url_fetcher(root: Path, seen: set | None = None):
     """A WeasyPrint URL fetcher for the PDF step that reads only files under `root` (the built site) and data:
     addresses; any other address (another host, a file elsewhere on the machine) is refused and logged.
-    For redbook/book/pdf.py: HTML(..., url_fetcher=local_url_fetcher(site)) and CSS(..., url_fetcher=...)."""
+    For redbook/book/pdf.py: HTML(..., url_fetcher=local_url_fetcher(site)) and CSS(..., url_fetcher=...).
+    The files it reads are added to `seen`, by their paths under `root` (redbook/book/lastlayout.py)."""
     from urllib.parse import urlsplit
     from urllib.request import url2pathname
 
@@ -122,7 +123,10 @@ def local_url_fetcher(root: Path):
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            if url.startswith("file:") and Path(url2pathname(urlsplit(url).path)).resolve().is_relative_to(root):
+            path = Path(url2pathname(urlsplit(url).path)).resolve() if url.startswith("file:") else None
+            if path is not None and path.is_relative_to(root):
+                if seen is not None:
+                    seen.add(path.relative_to(root).as_posix())
                 return super().fetch(url, headers)
             raise URLFetchingError(f"the printed book fetches nothing from outside the built site: {url}")
 

@@ -21,7 +21,10 @@ EDITS = {
     "identification": ("data/identifications.yml", "a supporter of Zinoviev.", "a supporter of G. Zinoviev."),
     "note": ("footnotes/chapter-3.yml", "the", "the the"),
     "register": ("data/persons.yml", "", ""),  # the first line of the file, changed below to a comment
+    "title": ("docs/chapter-3.md", "title: The Assassination of Kirov", "title: The Murder of Kirov"),
 }
+#: The parts that read no page's text (only what the pages are and the copy-text's cut): kept after a word edit.
+TEXT_FREE = {"persons", "organisations", "places", "identifications", "sums", "commentary"}
 
 
 def _view(part) -> str:
@@ -101,15 +104,29 @@ def test_a_rebuild_s_model_loads_again_only_what_the_edit_reaches_and_equals_a_f
     for name in full.apparatus:
         assert _view(after.apparatus[name]) == _view(full.apparatus[name]), f"{name} differs after the {edit} edit"
     kept = {name for name in after.apparatus if after.apparatus[name] is before.apparatus[name]}
-    if edit == "word":
-        assert {"references", "identifications", "changelog", "licence"} - {"identifications"} <= kept
-        assert "sources" not in kept  # it reads the pages
+    if edit == "word":  # the early cut-off: the words changed, not what the pages are nor the copy-text's cut
+        assert after.fresh is not None and "pages" in after.fresh
+        assert not {"frames", "segments"} & after.fresh
+        assert TEXT_FREE | {"references", "changelog", "licence"} <= kept
+        assert not {"sources", "dossiers", "record", "statements", "chronology"} & kept  # they read the text
+    if edit == "title":  # what a page is changed: every part that asked for a page is loaded again
+        assert "frames" in after.fresh and "segments" not in after.fresh
+        assert not TEXT_FREE & kept and {"references", "changelog", "licence"} <= kept
     if edit == "identification":
         assert kept == set(after.apparatus) - {"identifications"}
     if edit == "register":
         assert "persons" not in kept and "identifications" not in kept and "references" in kept
     if edit == "note":
         assert "references" in kept and "persons" not in kept  # the register reads the notes
+
+
+def test_a_part_reading_a_page_s_text_or_its_frame_is_recorded_as_such(edition):
+    reads: set[str] = set()
+    seen = incremental.Reading(edition, reads)
+    assert seen.pages["chapter-3"].title == edition.pages["chapter-3"].title and reads == {"frames"}
+    assert seen.reading_pages()[0].body == edition.reading_pages()[0].body and reads == {"frames", "pages"}
+    reads.clear()
+    assert seen.segments == edition.segments and reads == {"segments"}
 
 
 def test_an_unchanged_project_gives_the_same_model(project_copy):

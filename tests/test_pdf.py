@@ -6,6 +6,7 @@ copy-text) and from the fonts shipped in docs/assets/fonts, never from the print
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -450,3 +451,16 @@ def test_the_tags_page_references_are_made_once_and_follow_a_page_added():
     assert document.page_references is made  # not made again
     document.add_page(pages[3])
     assert document.page_references == tuple(f"{page.number} 0 R".encode("ascii") for page in pages)
+
+
+# -- the last book, reused (redbook/book/lastlayout.py) --------------------------------------------------------
+def test_the_book_laid_out_again_from_the_same_inputs_is_the_same_file_byte_for_byte(pdf, site, edition, tmp_path):
+    """What makes reusing the last build's book sound: the same print HTML, stylesheets and fetched files give the
+    same PDF. The session's book (laid out from nothing in a clean checkout, or taken from the last build) is laid
+    out once more from its page map, without the kept book, and the bytes compared."""
+    page_of = json.loads((edition.root / book_pdf.PAGE_MAP).read_text(encoding="utf-8"))
+    again = tmp_path / book_pdf.PDF_NAME
+    document = book_pdf.render(book_pdf.book_html(site, edition, page_of), site)
+    assert book_pdf.pages_of_ids(document) == page_of
+    book_pdf.write_pdf(document, again)
+    assert again.read_bytes() == pdf.read_bytes()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from redbook.book import lastlayout
 from redbook.book import pdf as book_pdf
 
 TRUE = {"contents": 3, "chapter-1": 9, "chapter-1--p1.1": 9, "register": 40}
@@ -36,17 +37,26 @@ def stand_in(monkeypatch, tmp_path):
     """pdf.build with the book's HTML and WeasyPrint replaced: each layout is recorded with the page map it had."""
     layouts: list = []
     written: list = []
+    face = tmp_path / "assets" / "fonts" / "face.woff2"  # a file of the site the layout fetches
+    face.parent.mkdir(parents=True)
+    face.write_bytes(b"a face")
 
     def book_html(site, edition, page_of=None, *, draft=False):
         layouts.append({"draft": draft, "page_of": dict(page_of) if page_of else None})
-        return "<html></html>"
+        return f"<html>{edition.words}</html>"
+
+    def render(html, site, fetched=None):
+        fetched.add("assets/fonts/face.woff2")
+        return _Laid(html)
 
     monkeypatch.setattr(book_pdf, "book_html", book_html)
-    monkeypatch.setattr(book_pdf, "render", lambda html, site: _Laid(html))
+    monkeypatch.setattr(book_pdf, "render", render)
     monkeypatch.setattr(
-        book_pdf, "write_pdf", lambda document, out: (written.append(layouts[-1]), out.write_bytes(b"%PDF"))
+        book_pdf,
+        "write_pdf",
+        lambda document, out: (written.append(layouts[-1]), out.write_bytes(b"%PDF " + document.html.encode())),
     )
-    edition = type("Edition", (), {"root": tmp_path})()
+    edition = type("Edition", (), {"root": tmp_path, "words": "the text"})()
     return edition, layouts, written, tmp_path
 
 
@@ -108,3 +118,32 @@ def test_numbers_that_never_settle_fail_the_build(stand_in, monkeypatch):
     with pytest.raises(book_pdf.PluginError, match="did not settle"):
         book_pdf.build(root, root / "out.pdf", edition)
     assert not written
+    assert not (root / lastlayout.FOLDER / lastlayout.RECORD).exists()  # nothing kept for the next build
+
+
+# -- the last book, taken as it is where its layout would read what it read (redbook/book/lastlayout.py) --------
+def test_a_book_whose_layout_would_read_what_the_last_one_read_is_not_laid_out_again(stand_in):
+    edition, layouts, written, root = stand_in
+    _map(root, TRUE)
+    first = book_pdf.build(root, root / "one.pdf", edition)
+    second = book_pdf.build(root, root / "two.pdf", edition)
+    assert (first["layouts"], second["layouts"]) == (1, 0) and len(written) == 1
+    assert (root / "two.pdf").read_bytes() == (root / "one.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("change", ["words", "fetched file", "kept book", "library"])
+def test_a_book_whose_layout_would_read_anything_else_is_laid_out(stand_in, monkeypatch, change):
+    edition, layouts, written, root = stand_in
+    _map(root, TRUE)
+    book_pdf.build(root, root / "one.pdf", edition)
+    if change == "words":  # an edit of the text: the print HTML differs
+        edition.words = "the edited text"
+    elif change == "fetched file":  # a font of the site changed
+        (root / "assets" / "fonts" / "face.woff2").write_bytes(b"another face")
+    elif change == "kept book":  # the kept PDF is not the one the record describes
+        (root / lastlayout.FOLDER / lastlayout.PDF).write_bytes(b"%PDF altered")
+    else:  # WeasyPrint or a library it lays out with, Pango, the system's fonts
+        system = lastlayout._system()
+        monkeypatch.setattr(lastlayout, "_system", lambda: [*system, "another version"])
+    assert book_pdf.build(root, root / "two.pdf", edition)["layouts"] == 1 and len(written) == 2
+    assert (root / "two.pdf").read_bytes() == b"%PDF <html>" + edition.words.encode() + b"</html>"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -345,9 +346,31 @@ DATED = re.compile(
 _MACRO_CALL = re.compile(r"\{\{.*?\}\}", re.S)
 
 
+@functools.lru_cache(maxsize=2048)  # the preview checks every unit again after an edit of one: each text once
 def _flat(text: str) -> str:
     """Text as the check reads it: macro calls removed, white space made one space."""
     return re.sub(r"\s+", " ", _MACRO_CALL.sub("", text)).strip()
+
+
+@functools.lru_cache(maxsize=2048)
+def _dates_in(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the years and dated phrases of a text (as _flat gives it), in order."""
+    return tuple(sorted({m.span() for rx in (YEAR, DATED) for m in rx.finditer(text)}))
+
+
+@functools.lru_cache(maxsize=64)
+def _blocks(body: str) -> tuple[tuple[str, bool], ...]:
+    """The blocks of a page's Markdown, each without white space and whether the build leaves it unnumbered."""
+    return tuple((squeeze(block), bool(UNNUMBERED.search(block))) for block in re.split(r"\n\s*\n", body))
+
+
+def _spans_of(quote: str, text: str) -> list[tuple[int, int]]:
+    """Where the words of `quote` stand in `text` (each time, not overlapping)."""
+    spans, at = [], text.find(quote) if quote else -1
+    while at >= 0:
+        spans.append((at, at + len(quote)))
+        at = text.find(quote, at + len(quote))
+    return spans
 
 
 def _units(edition):
@@ -388,9 +411,8 @@ def _every_date_entered(edition, events, not_dated, problems: Collector, display
     for n in not_dated:
         quotes.setdefault(_place_key(n.place), []).append(_flat(n.quote))
     for key, where, line, text in _units(edition):
-        spans = [m.span() for q in quotes.get(key, []) for m in re.finditer(re.escape(q), text)]
-        found = sorted({m.span() for rx in (YEAR, DATED) for m in rx.finditer(text)})
-        for start, end in found:
+        spans = [span for q in quotes.get(key, []) for span in _spans_of(q, text)]
+        for start, end in _dates_in(text):
             if any(s <= start and end <= e for s, e in spans):
                 continue
             words = text[max(0, start - 50) : end + 30]
@@ -651,10 +673,7 @@ class _Reader:
     def unnumbered(self, page: str, near: str) -> bool:
         """Does `near` stand in a block of the page's Markdown that the build does not number?"""
         needle = squeeze(near)
-        for block in re.split(r"\n\s*\n", self.edition.pages[page].body):
-            if needle in squeeze(block):
-                return bool(UNNUMBERED.search(block))
-        return False
+        return next((bare for squeezed, bare in _blocks(self.edition.pages[page].body) if needle in squeezed), False)
 
     def other(self, raw, line, what: str) -> OtherDate | None:
         item_line = getattr(raw, "line", None) or line

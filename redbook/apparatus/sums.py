@@ -15,8 +15,8 @@ from pathlib import Path
 from redbook.mapping import check_mapping
 
 from ..errors import Collector
+from ..passages import segments_of
 from ..yamlsrc import Mapping, read_yaml
-from .persons import segments
 
 NAME = "sums"
 ORDER = 60
@@ -81,7 +81,7 @@ def load(edition, problems: Collector) -> list[Sum]:
         problems.add(display, 1, "data/sums.yml must be a list of sums", "begin each entry with '- id: ...'")
         return []
     bodies = {}
-    for seg in segments(edition):
+    for seg in segments_of(edition):
         if seg.note is None:
             bodies[seg.page] = bodies.get(seg.page, "") + seg.text(edition.copytext)
     done: dict[str, Sum] = {}

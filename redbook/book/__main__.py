@@ -52,10 +52,13 @@ def _make(site: Path) -> int:
         figures = pdf.build(site, None, edition)
     finally:
         beside.join()
-    print(
-        f"pdf: {figures['path']} written in {figures['seconds']:.1f} s ({figures['bytes'] / 1e6:.2f} MB, "
-        f"{figures['layouts']} layout{'s' if figures['layouts'] != 1 else ''})"
+    layouts = figures["layouts"]
+    how = (
+        f"{layouts} layout{'s' if layouts != 1 else ''}"
+        if layouts
+        else "the last build's book: nothing it reads changed"
     )
+    print(f"pdf: {figures['path']} written in {figures['seconds']:.1f} s ({figures['bytes'] / 1e6:.2f} MB, {how})")
     if beside.exitcode != 0:
         print(f"books: the e-book failed (exit code {beside.exitcode}; its message is above)", file=sys.stderr)
         return 1

@@ -24,7 +24,7 @@ import redbook
 from redbook import address, licence, scan
 from redbook.apparatus import changelog
 
-from . import backmatter, weasyfix
+from . import backmatter, lastlayout, weasyfix
 from .pages import SitePage, site_pages
 from .transform import PRINT, to_book
 
@@ -222,14 +222,15 @@ def font_faces(site: Path) -> str:
     return "\n".join(rules)
 
 
-def render(html: str, site: Path):
-    """Lay out the print HTML with WeasyPrint: a Document of pages."""
+def render(html: str, site: Path, fetched: set | None = None):
+    """Lay out the print HTML with WeasyPrint: a Document of pages (the site's files it read added to `fetched`)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     weasyfix.apply()  # notes stay on the page of their marker
     fonts = FontConfiguration()
-    fetcher = scan.local_url_fetcher(site)  # the book fetches nothing from another host or elsewhere on the disk
+    # the book fetches nothing from another host or elsewhere on the disk
+    fetcher = scan.local_url_fetcher(site, fetched)
     stylesheets = [
         CSS(string=font_faces(site), base_url=str(site) + "/", font_config=fonts, url_fetcher=fetcher),
         CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
@@ -307,19 +308,27 @@ def build(site: Path, out: Path | None = None, edition: redbook.Edition | None =
     it gives. The page map of the last build is tried first: where every place still stands on the page it gives
     (the usual case after an edit that moved nothing), one layout is all. Without one, a draft (the front matter
     and the reading text) gives the pages of the reading text, a first whole layout those of the back matter, and
-    a second prints them all."""
+    a second prints them all.
+
+    Where the map holds and everything the layout would read is what the last build's final layout read, the
+    last book is taken as it is (redbook/book/lastlayout.py): no layout at all."""
     start = time.monotonic()
     edition = edition or redbook.load(Path.cwd())
     out = out or site / PDF_NAME
     cache = edition.root / PAGE_MAP
     found = _load_page_map(cache)
     complete = found is not None  # a whole book's map, not a draft's
-    layouts = 0
+    layouts, fetched = 0, set()
     if found is None:
-        found = pages_of_ids(render(book_html(site, edition, draft=True), site))
+        found = pages_of_ids(render(book_html(site, edition, draft=True), site, fetched))
         layouts += 1
+    faces = font_faces(site) + STYLESHEET.read_text(encoding="utf-8")
     for _ in range(MAX_LAYOUTS):
-        document = render(book_html(site, edition, found), site)
+        html = book_html(site, edition, found)
+        layout_key = lastlayout.key(html, faces)
+        if complete and layouts == 0 and lastlayout.reuse(edition.root, layout_key, site, out):
+            return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out, "layouts": 0}
+        document = render(html, site, fetched)
         layouts += 1
         final = pages_of_ids(document)
         if complete and final == found:
@@ -334,6 +343,7 @@ def build(site: Path, out: Path | None = None, edition: redbook.Edition | None =
     cache.parent.mkdir(exist_ok=True)
     cache.write_text(json.dumps(final, sort_keys=True), encoding="utf-8")
     write_pdf(document, out)
+    lastlayout.keep(edition.root, layout_key, site, fetched, out)
     return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out, "layouts": layouts}
 
 

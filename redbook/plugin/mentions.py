@@ -212,7 +212,7 @@ def _runs(soup) -> list[_Run]:
 def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, str], tuple[str, ...]]:
     """Mark the page's mentions of persons, organisations and places in place, in one pass over its text, and
     record each mention's paragraph in `places`; return the tokens to replace in the serialised page (the
-    author's counts) and the persons whose cards follow it (cards() makes them)."""
+    author's counts) and the persons whose cards follow it (redbook/plugin/kept.py makes them)."""
     register = persons_web.register_of(edition)
     orgs = names_web.index_of(edition, "organisations")
     where = names_web.index_of(edition, "places")
@@ -292,15 +292,6 @@ def mark(soup: BeautifulSoup, page, edition, places: dict) -> tuple[dict[str, st
         return tokens, ()
     _record_places(soup, page, register, places)
     return tokens, tuple(seen)
-
-
-def cards(edition, keys) -> str:
-    """The person cards a page puts after its text: one a person it names, opened from the first mention."""
-    register = persons_web.register_of(edition)
-    if register is None or not keys:
-        return ""
-    made = "".join(persons_web.card(edition, register, register.person(key)) for key in keys)
-    return f'\n<div class="person-cards" data-copytext="">{made}</div>'
 
 
 def _person_specs(soup, occurrence, seen, register, quiet: bool) -> list:

@@ -6,7 +6,8 @@ cache. For each page it keeps, under a key made of the digests of the page's inp
 - the content: the HTML of the page's Markdown after the macros and the page work, its table of contents, the
   title found in it, its anchors (MkDocs checks links against them), the places of the apparatus it holds (anchor
   -> paragraph) and the text the search index reads; for a page of the reading text the person cards are left
-  out and made again at every rebuild (a card gives the edition's identification, which changes without the page);
+  out and put after it at every rebuild (a card gives the edition's identification, which changes without the
+  page), from the cards redbook/plugin/kept.py keeps by what each one read;
 - the search index's entries for the page (Material's search plugin);
 - the page as the theme's template wrote it, before on_post_page (which fills in the apparatus's links from the
   places of every page, and so always runs).

@@ -9,7 +9,6 @@ from mkdocs.exceptions import PluginError
 
 from redbook.passages import squeeze
 from redbook.plugin import remarks, search_text
-from redbook.plugin.mentions import cards as mention_cards
 from redbook.plugin.mentions import mark as mark_mentions
 from redbook.plugin.phrases import phrase_places
 from redbook.render import citations
@@ -17,6 +16,9 @@ from redbook.render.paragraphs import number_paragraphs
 
 
 class PageWork:
+    """The page's body (`body`: its HTML without the person cards, which the plugin adds: redbook/plugin/cards.py),
+    the persons whose cards follow it (`cards`), its places and its search text."""
+
     def __init__(self, edition, page, html: str):
         soup = BeautifulSoup(html, "html.parser")
         anchors, texts = number_paragraphs(soup, page.paragraph_prefix)
@@ -30,16 +32,10 @@ class PageWork:
         for token, marker in tokens.items():
             out = out.replace(token, marker, 1)
         self.body = out
-        self.html = out + person_cards(edition, self.cards)
         search = search_text.strip_apparatus(soup)
         for token in tokens:
             search = search.replace(token, "")
         self.search_html = search
-
-
-def person_cards(edition, keys) -> str:
-    """The cards of the persons a page names, after its text, in the order of their first mentions."""
-    return mention_cards(edition, keys)
 
 
 def _layout_places(edition, page, texts: list[str]) -> dict[str, tuple[str, str]]:

@@ -23,10 +23,10 @@ import redbook
 from redbook import scan
 from redbook.book import pdf as book_pdf
 from redbook.downloads import writer as downloads
-from redbook.plugin import search_text, sitemeta
+from redbook.plugin import kept, search_text, sitemeta
 from redbook.plugin.links import broken_links
 from redbook.plugin.pagecache import Content, PageCache, reuse_templates
-from redbook.plugin.pagework import PageWork, person_cards
+from redbook.plugin.pagework import PageWork
 from redbook.render import citations
 from redbook.render.generated import generators
 from redbook.render.paragraphs import place_label
@@ -58,6 +58,7 @@ class EditionPlugin(BasePlugin):
         self.serving = False
         self.scanned: dict = {}  # the output scan's findings by file and digest (redbook/scan.py), across rebuilds
         self.pages = PageCache()  # the preview's pages, across rebuilds (redbook/plugin/pagecache.py)
+        self.kept = kept.Kept()  # the person cards and generated pages' Markdown, kept while what they read holds
 
     # -- the model ------------------------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -85,7 +86,8 @@ class EditionPlugin(BasePlugin):
         """Add the pages generated from the data (index of persons, dossiers, sources ...) to the build."""
         scan.check_files(self.root)  # no symbolic link, no path outside the repository, no kind the site does not serve
         for generator in generators():
-            files.append(File.generated(config, generator.PATH, content=generator.markdown(self.edition)))
+            markdown = self.kept.get(self.edition, ("page", generator.PATH), generator.markdown)
+            files.append(File.generated(config, generator.PATH, content=markdown))
         sitemeta.set_sources(files, config, self.edition)  # "Edit this page" leads to the Markdown or data file
         citations.add_downloads(files, config, self.edition)  # sources.bib, edition.bib, edition.csl.json
         return files
@@ -169,7 +171,7 @@ class EditionPlugin(BasePlugin):
                 work.search_html,
                 work.cards,
             )
-        return work.html
+        return work.body + kept.cards(self.kept, self.edition, work.cards)
 
     def _restore(self, page, content: Content) -> str:
         """The cached page, as if rendered: its content, table of contents, title, anchors, places, cards."""
@@ -179,7 +181,7 @@ class EditionPlugin(BasePlugin):
         if content.search_html is None:
             return content.html
         page.edition_search_html = content.search_html
-        return content.html + person_cards(self.edition, content.cards)
+        return content.html + kept.cards(self.kept, self.edition, content.cards)
 
     @event_priority(100)  # before Material's search plugin (default priority 0) reads the page
     def on_page_context(self, context, page, config, nav):
