@@ -12,6 +12,7 @@ import pytest
 import redbook
 from redbook import incremental
 from redbook.apparatus import parts
+from redbook.plugin.kept import Kept
 
 from support import replace_first
 
@@ -132,3 +133,31 @@ def test_a_part_reading_a_page_s_text_or_its_frame_is_recorded_as_such(edition):
 def test_an_unchanged_project_gives_the_same_model(project_copy):
     cache = redbook.ModelCache()
     assert cache.load(project_copy) is cache.load(project_copy)
+
+
+# -- what the preview keeps by what it read (redbook/plugin/kept.py) -----------------------------------------
+class _Model:
+    """A model as Kept sees it: its token, the token of the model it was loaded from, what that load made anew."""
+
+    def __init__(self, persons: str, after=None, fresh=None) -> None:
+        self.apparatus = {"persons": persons, "references": "the works"}
+        self.token, self.after, self.fresh = object(), after, fresh
+
+
+def test_what_the_preview_keeps_is_made_again_only_when_something_it_read_is_made_anew():
+    kept, made = Kept(), []
+
+    def card(seen):
+        made.append(seen.apparatus["persons"])
+        return f"card of {seen.apparatus['persons']}"
+
+    first = _Model("Zinoviev")
+    assert kept.get(first, "card", card) == "card of Zinoviev" and kept.get(first, "card", card) and len(made) == 1
+    second = _Model("Zinoviev", after=first.token, fresh=frozenset({"part:references", "pages"}))
+    assert kept.get(second, "card", card) == "card of Zinoviev" and len(made) == 1  # it read neither
+    third = _Model("G. Zinoviev", after=second.token, fresh=frozenset({"part:persons"}))
+    assert kept.get(third, "card", card) == "card of G. Zinoviev" and len(made) == 2
+    unrelated = _Model("Kamenev")  # a model loaded from nothing: nothing is kept
+    assert kept.get(unrelated, "card", card) == "card of Kamenev" and len(made) == 3
+    skipped = _Model("Smirnov", after=first.token, fresh=frozenset())  # not loaded from the last model checked
+    assert kept.get(skipped, "card", card) == "card of Smirnov" and len(made) == 4
