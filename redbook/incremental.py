@@ -13,8 +13,8 @@ what a page is (its name, title, part, chapter, address: everything but the text
 cut into the pages that give it (redbook/passages.py, the words the parts find their passages in) is "segments".
 An edit of a page's words makes "pages" fresh, but "frames" and "segments" only when they come out different
 (an early cut-off: the register of persons, which finds its names in the copy-text, is not loaded again after
-a word of a chapter changed). tests/test_incremental.py checks the declared inputs against the files a load opens, and the
-graph against a full load.
+a word of a chapter changed). tests/test_incremental.py checks the declared inputs against the files a load
+opens, and the graph against a full load.
 """
 
 from __future__ import annotations

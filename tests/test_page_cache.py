@@ -17,30 +17,35 @@ from scripts.compare_outputs import compare
 
 pytestmark = pytest.mark.full  # three preview builds and two cold ones of a copy of the project
 
-# A word of a chapter, then a person's identification (which reaches the chapters through their cards only).
+# A word of a chapter, then a person's identification (which reaches the chapters through their cards only), then
+# the reason of an emendation of chapter 1 (which a chapter is keyed by only for its own emendations).
 EDITS = [
     ("docs/chapter-3.md", "assassination", "assasination"),
     ("data/identifications.yml", "a supporter of Zinoviev.", "a supporter of G. Zinoviev."),
+    ("data/emendations.yml", "Misprint (capital F in mid-sentence).", "Misprint (a capital F in mid-sentence)."),
 ]
 # The planted fault: a content key that forgets the page's Markdown, so an edited chapter is taken as it was.
 STALE = (
     "import scripts.preview_driver as d, redbook.plugin.pagecache as c; "
     "k = c.PageCache.content_key; "
-    "c.PageCache.content_key = lambda self, page, markdown, reading: k(self, page, '', reading); "
+    "c.PageCache.content_key = lambda self, page, markdown, own: k(self, page, '', own); "
     "import sys; sys.exit(d.main(sys.argv[1:]))"
 )
+# The second: a content key that forgets the page's own emendations, so a corrected reason is not shown.
+STALE_OWN = STALE.replace("k(self, page, '', own)", "k(self, page, markdown, '' if own is not None else None)")
 
 
 def _env(project: Path) -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
 
 
-def _preview(project: Path, sites: list[Path], stale: bool = False) -> list[dict]:
-    """The project built as `mkdocs serve` builds it into sites[0], then rebuilt after each edit into the next."""
+def _preview(project: Path, sites: list[Path], fault: str | None = None) -> list[dict]:
+    """The project built as `mkdocs serve` builds it into sites[0], then rebuilt after each edit into the next
+    (with `fault`, the code of a planted fault)."""
     args = [str(sites[0])]
     for (file, old, new), site in zip(EDITS, sites[1:]):
         args += [file, old, new, str(site)]
-    command = [sys.executable, "-c", STALE, *args] if stale else [sys.executable, "-m", "scripts.preview_driver", *args]
+    command = [sys.executable, "-c", fault, *args] if fault else [sys.executable, "-m", "scripts.preview_driver", *args]
     result = subprocess.run(command, cwd=project, env=_env(project), capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
@@ -83,22 +88,30 @@ def test_a_warm_preview_writes_what_a_cold_build_writes_and_a_stale_page_is_caug
         assert old in (project_copy / file).read_text(encoding="utf-8"), (file, old)
     cold_project = _copy(project_copy, tmp_path / "edited", edited=True)
     stale_copy = _copy(project_copy, tmp_path / "unedited", edited=False)
+    stale_own_copy = _copy(project_copy, tmp_path / "unedited-2", edited=False)
     warm = [tmp_path / f"warm{i}" for i in range(len(EDITS) + 1)]
     rebuilds = _preview(project_copy, warm)
     _cold(cold_project, tmp_path / "cold")
 
-    # what the cache did: the word's edit rendered its chapter alone; the card's edit rendered no chapter
-    word, card = rebuilds
+    # what the cache did: the word's edit rendered its chapter alone; the card's edit rendered no chapter; the
+    # emendation's edit rendered its chapter, and not the others
+    word, card, emendation = rebuilds
     assert "chapter-3.md" not in word["reused"] and "chapter-3.md" in word["rendered"]
     assert {"chapter-1.md", "chapter-5.md", "persons.md"} <= set(word["reused"])
     assert not any(name.startswith("chapter-") for name in card["rendered"])
     assert "persons.md" in card["rendered"]  # the index of persons gives the identification in its Markdown
+    assert "chapter-1.md" in emendation["rendered"] and "chapter-3.md" in emendation["reused"]
 
     assert _differences(warm[-1], tmp_path / "cold") == []
     assert compare(warm[-1], tmp_path / "cold") == []
 
     stale = [tmp_path / f"stale{i}" for i in range(len(EDITS) + 1)]
-    _preview(stale_copy, stale, stale=True)
+    _preview(stale_copy, stale, STALE)
     found = _differences(stale[-1], tmp_path / "cold")
     assert "differs: chapter-3.html" in found, found
     assert any("assassination" in line or "assasination" in line for line in compare(stale[-1], tmp_path / "cold"))
+
+    stale_own = [tmp_path / f"stale-own{i}" for i in range(len(EDITS) + 1)]
+    _preview(stale_own_copy, stale_own, STALE_OWN)
+    found = _differences(stale_own[-1], tmp_path / "cold")
+    assert "differs: chapter-1.html" in found and "differs: chapter-3.html" not in found, found

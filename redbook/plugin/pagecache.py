@@ -14,7 +14,8 @@ cache. For each page it keeps, under a key made of the digests of the page's inp
 
 The keys (see content_key and template_key): the page's Markdown and front matter, its address, the digest of
 every input of the model except the other pages' Markdown (data/identifications.yml aside for the reading text:
-it reaches a page only through its cards), the front matter of every page (titles and numbers, which the
+it reaches a page only through its cards; data/emendations.yml too, for which a page of the reading text is keyed
+by its own emendations and their numbers), the front matter of every page (titles and numbers, which the
 contents list and the headings give), and the digest of the code, templates and configuration; the template's
 output also by the page's final content, its table of contents and the navigation. A full build (`make build`,
 CI) starts with an empty cache: the cache is used only by the preview, and tests/test_page_cache.py builds the
@@ -34,6 +35,9 @@ import jinja2
 CODE = ("mkdocs.yml", "overrides", "macros", "redbook")
 #: The model input a page of the reading text shows only in its person cards, which are made at every rebuild.
 CARDS_ONLY = ("data/identifications.yml",)
+#: The model input a page of the reading text shows only in part, its own entries, keyed with the page instead
+#: (own_emendations): a misprint corrected in one chapter renders that chapter again, not every chapter.
+SLICED = ("data/emendations.yml",)
 
 
 def digest(*parts) -> str:
@@ -99,16 +103,19 @@ class PageCache:
         others = sorted((p, d) for p, d in model_digests.items() if not p.startswith("docs/"))
         fronts = sorted(front_matters.items())
         self.shared = digest(code, settings, others, fronts)
-        self.shared_reading = digest(code, settings, [(p, d) for p, d in others if p not in CARDS_ONLY], fronts)
+        reading = [(p, d) for p, d in others if p not in CARDS_ONLY + SLICED]
+        self.shared_reading = digest(code, settings, reading, fronts)
         self.shared_generated = digest(code, settings)  # a generated page's Markdown holds all it shows
         self.reused, self.rendered = set(), set()
 
-    def content_key(self, page, markdown: str, reading: bool) -> str:
+    def content_key(self, page, markdown: str, own: str | None) -> str:
+        """`own`: for a page of the reading text, what it shows of the sliced inputs (own_emendations); None for
+        any other page, which is keyed by all of them."""
         if page.file.generated_by is not None:
             shared = self.shared_generated
         else:
-            shared = self.shared_reading if reading else self.shared
-        return digest(shared, page.file.src_uri, page.url, markdown, sorted((page.meta or {}).items(), key=str))
+            shared = self.shared_reading if own is not None else self.shared
+        return digest(shared, page.file.src_uri, page.url, markdown, sorted((page.meta or {}).items(), key=str), own)
 
     def hit(self, src_uri: str, key: str) -> Content | None:
         entry = self.contents.get(src_uri)
@@ -117,6 +124,18 @@ class PageCache:
     def template_key(self, page, nav) -> str:
         navigation = [(p.file.src_uri, p.title, p.url) for p in nav.pages]
         return digest(self.shared, page.file.src_uri, page.content, toc_outline(page.toc), page.title, navigation)
+
+
+def own_emendations(edition, stem: str, markdown: str) -> str:
+    """A page's own emendations, with their numbers (E1, E2 ... run through the file): those of its text and of
+    its notes. A page that prints the number of all emendations (the edition_count macro) has it too."""
+    notes = {note.number for note in edition.notes_of(stem)}
+    own: list = [
+        repr(em) for em in edition.emendations if em.page == stem or (em.note is not None and em.note in notes)
+    ]
+    if "edition_count" in markdown:
+        own.append(("count", len(edition.emendations), len(edition.notes)))
+    return repr(own)
 
 
 def toc_outline(toc) -> list:

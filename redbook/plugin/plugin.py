@@ -25,7 +25,7 @@ from redbook.book import pdf as book_pdf
 from redbook.downloads import writer as downloads
 from redbook.plugin import kept, search_text, sitemeta
 from redbook.plugin.links import broken_links
-from redbook.plugin.pagecache import Content, PageCache, reuse_templates
+from redbook.plugin.pagecache import Content, PageCache, own_emendations, reuse_templates
 from redbook.plugin.pagework import PageWork
 from redbook.render import citations
 from redbook.render.generated import generators
@@ -118,7 +118,9 @@ class EditionPlugin(BasePlugin):
         page.edition_content_key = None
         if not self.serving or not self._cacheable(page):
             return markdown
-        key = self.pages.content_key(page, markdown, self._model_page(page) is not None)
+        model_page = self._model_page(page)
+        own = own_emendations(self.edition, model_page.stem, markdown) if model_page is not None else None
+        key = self.pages.content_key(page, markdown, own)
         page.edition_content_key = key
         if self.pages.hit(page.file.src_uri, key) is None:
             self.pages.rendered.add(page.file.src_uri)
