@@ -147,9 +147,14 @@ class Reading:
             return _Parts(self._edition.apparatus, self._reads)
         if name == "pages":
             return _Pages(self._edition.pages, self._reads)
-        if name in ("reading_pages", "chapters"):
+        if name in ("reading_pages", "chapters"):  # which pages there are is a frame
             listed = getattr(self._edition, name)
-            return lambda: [_Page(p, self._reads) for p in (self._reads.add("frames"), listed())[1]]
+
+            def pages():
+                self._reads.add("frames")
+                return [_Page(p, self._reads) for p in listed()]
+
+            return pages
         if name == "generated_text":  # the tables the parts that make them (text_of_page) give a page
             self._reads.add("pages")
             parts = self._edition.apparatus.items()

@@ -43,7 +43,7 @@ class Edition:
     segments: list | None = None  # None: not cut yet (redbook/passages.py, segments_of, cuts it)
     fresh: frozenset | None = None  # what this load made anew (redbook/incremental.py); None: everything
     #: This model's token, and that of the model it was loaded from (None: from nothing), for what is kept
-    #: across rebuilds by what it read (redbook/plugin/cards.py).
+    #: across rebuilds by what it read (redbook/plugin/kept.py).
     token: object = field(default_factory=object, repr=False, compare=False)
     after: object | None = field(default=None, repr=False, compare=False)
 

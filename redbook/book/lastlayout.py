@@ -52,11 +52,16 @@ def _system() -> list:
     return [versions, pango.pango_version(), fonts]
 
 
-def key(html: str, stylesheets: str) -> str:
-    """The digest of what a layout reads, but the files it fetches (recorded as it fetches them)."""
+def fixed(stylesheets: str) -> str:
+    """The digest of what every layout of one build reads alike: the stylesheets, the code, the libraries."""
     code = [(p.name, _sha(p.read_bytes())) for p in sorted(_CODE.iterdir()) if p.suffix in (".py", ".css")]
     code.append(("scan.py", _sha((_CODE.parent / "scan.py").read_bytes())))
-    return _sha(json.dumps([_sha(html.encode()), _sha(stylesheets.encode()), code, _system()]).encode())
+    return _sha(json.dumps([_sha(stylesheets.encode()), code, _system()]).encode())
+
+
+def key(html: str, fixed_digest: str) -> str:
+    """The digest of what a layout reads, but the files it fetches (recorded as it fetches them)."""
+    return _sha(json.dumps([_sha(html.encode()), fixed_digest]).encode())
 
 
 def _fetched(site: Path, paths) -> dict[str, str]:

@@ -322,10 +322,10 @@ def build(site: Path, out: Path | None = None, edition: redbook.Edition | None =
     if found is None:
         found = pages_of_ids(render(book_html(site, edition, draft=True), site, fetched))
         layouts += 1
-    faces = font_faces(site) + STYLESHEET.read_text(encoding="utf-8")
+    alike = lastlayout.fixed(font_faces(site) + STYLESHEET.read_text(encoding="utf-8"))  # in every layout
     for _ in range(MAX_LAYOUTS):
         html = book_html(site, edition, found)
-        layout_key = lastlayout.key(html, faces)
+        layout_key = lastlayout.key(html, alike)
         if complete and layouts == 0 and lastlayout.reuse(edition.root, layout_key, site, out):
             return {"seconds": time.monotonic() - start, "bytes": out.stat().st_size, "path": out, "layouts": 0}
         document = render(html, site, fetched)

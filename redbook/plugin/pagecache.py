@@ -129,10 +129,9 @@ class PageCache:
 def own_emendations(edition, stem: str, markdown: str) -> str:
     """A page's own emendations, with their numbers (E1, E2 ... run through the file): those of its text and of
     its notes. A page that prints the number of all emendations (the edition_count macro) has it too."""
-    notes = {note.number for note in edition.notes_of(stem)}
-    own: list = [
-        repr(em) for em in edition.emendations if em.page == stem or (em.note is not None and em.note in notes)
-    ]
+    mine = [*edition.emendations_of_page(stem)]
+    mine += [em for note in edition.notes_of(stem) for em in edition.emendations_of_note(note.number)]
+    own: list = [repr(em) for em in mine]
     if "edition_count" in markdown:
         own.append(("count", len(edition.emendations), len(edition.notes)))
     return repr(own)

@@ -16,7 +16,7 @@ from redbook.render.paragraphs import number_paragraphs
 
 
 class PageWork:
-    """The page's body (`body`: its HTML without the person cards, which the plugin adds: redbook/plugin/cards.py),
+    """The page's body (`body`: its HTML without the person cards, which the plugin adds: redbook/plugin/kept.py),
     the persons whose cards follow it (`cards`), its places and its search text."""
 
     def __init__(self, edition, page, html: str):
