@@ -11,9 +11,10 @@ temporary folder ("before"):
   person's identification changed (data/identifications.yml), against plain Material's rebuild after the same
   word (plain Material has no data files: a rebuild after one Markdown edit is its nearest), now and before;
 - `make build` (site, downloads, EPUB, PDF; scripts/build.py): now / before, run again with nothing changed and
-  after a word of a chapter changed;
-- with --suite, `make test` (every test) and its fast lane (`pytest -m "not full"`): now / before (long: the two
-  suites run one after the other, once each unless --runs says more);
+  after a word of a chapter changed; and, after the word, now's PDF step alone (the one layout of the book and its
+  writing, which a full build may not skip) against before's whole `make build`, with the pages of both books;
+- with --suite, `make test` (every test) and its fast lane (`pytest -m "not full"`): now / before, with the number
+  of tests each ran (long: the two suites run one after the other, once each unless --runs says more);
 - with --reading, each page opened cold in Chromium (scripts/bench_reading.py).
 
     python -m scripts.benchmark [--runs N] [--only build,preview,full] [--suite] [--reading]
@@ -182,10 +183,14 @@ def full_build(runs: int, tmp: Path) -> dict:
     for _ in range(runs):
         for name, project in sides.items():
             times[name].append(_make_build(project)[0])
+    pdf_step: list[float] = []  # now's PDF step alone after the word (its own figure, printed by the step)
     for turn in range(runs):
         for name, project in sides.items():
             _swap_word(project, turn)
-            edited[name].append(_make_build(project)[0])
+            seconds, output = _make_build(project)
+            edited[name].append(seconds)
+            if name == "now":
+                pdf_step.append(_pdf_seconds(output))
     now, before = _median(times["now"]), _median(times["before"])
     now_word, before_word = _median(edited["now"]), _median(edited["before"])
     pdf, epub = sides["now"] / "site" / "red-book.pdf", sides["now"] / "site" / "red-book.epub"
@@ -194,33 +199,60 @@ def full_build(runs: int, tmp: Path) -> dict:
         "make build, nothing changed: now / before (goal <= 0.60)": round(now / before, 2),
         "make build after one word: now / before (s, median)": f"{now_word:.1f} / {before_word:.1f}",
         "make build after one word: now / before (goal <= 0.60)": round(now_word / before_word, 2),
+        # the part of it no cache may skip (a full build reuses nothing it has not proved equal): one layout of
+        # the book and its writing, against the whole of before's make build after the same word
+        "after one word, now's PDF step alone / before's make build": round(_median(pdf_step) / before_word, 2),
+        "PDF pages, now / before": f"{_pages(pdf)} / {_pages(sides['before'] / 'site' / 'red-book.pdf')}",
         "PDF size (MB)": round(pdf.stat().st_size / 1e6, 2),
         "EPUB size (MB)": round(epub.stat().st_size / 1e6, 2),
     }
 
 
-def _suite(project: Path, *marker: str) -> float:
+def _pdf_seconds(output: str) -> float:
+    """The seconds the PDF step gives of itself ("pdf: site/red-book.pdf written in 30.1 s ...")."""
+    found = re.search(r"^pdf: .* written in ([\d.]+) s", output, flags=re.M)
+    if found is None:
+        raise SystemExit(f"the PDF step printed no time of its own:\n{output[-2000:]}")
+    return float(found.group(1))
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def _suite(project: Path, *marker: str) -> tuple[float, int]:
+    """The seconds of one run of the suite, and how many tests it ran (passed, failed or skipped)."""
     start = time.monotonic()
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *marker],
         cwd=project,
         env=_env(project),
         capture_output=True,
+        text=True,
     )
-    return time.monotonic() - start
+    seconds = time.monotonic() - start
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    ran = sum(int(n) for n, _ in re.findall(r"(\d+) (passed|failed|skipped|error)", summary))
+    return seconds, ran
 
 
 def suite(runs: int, tmp: Path) -> dict:
     """`make test` now and before, and the fast lane now (the suite's result is the tests' business, not this)."""
     sides = {"now": _now(tmp / "t-now"), "before": _before(tmp / "t-before")}
     times: dict[str, list[float]] = {"now": [], "before": [], "fast": []}
+    count: dict[str, int] = {}
     for _ in range(runs):
         for name, project in sides.items():
-            times[name].append(_suite(project))
-        times["fast"].append(_suite(sides["now"], "-m", "not full"))
+            seconds, count[name] = _suite(project)
+            times[name].append(seconds)
+        seconds, count["fast"] = _suite(sides["now"], "-m", "not full")
+        times["fast"].append(seconds)
     now, before, fast = (_median(times[n]) for n in ("now", "before", "fast"))
     return {
         "make test, now / before (s)": f"{now:.0f} / {before:.0f}",
+        "tests run, now / before / the fast lane": f"{count['now']} / {count['before']} / {count['fast']}",
         "make test: now / before (goal <= 0.60)": round(now / before, 2),
         "the fast lane, now (s; goal < 120)": round(fast),
     }
